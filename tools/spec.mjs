@@ -1,0 +1,124 @@
+// Loading, linting and schema-validating the spec: shared by the generators and the spec tests.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import Ajv from 'ajv'
+import addFormats from 'ajv-formats'
+import { parse } from 'yaml'
+import { redoclyConfigPath } from './paths.mjs'
+
+const require = createRequire(import.meta.url)
+
+export function loadSpec(specPath) {
+  return parse(readFileSync(specPath, 'utf8'))
+}
+
+/** Runs `redocly lint`; returns { ok, output } where output names file:line of each problem. */
+export function lintSpec(specPath) {
+  const redoclyBin = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js')
+  const run = spawnSync(
+    process.execPath,
+    [redoclyBin, 'lint', specPath, '--config', redoclyConfigPath, '--format', 'codeframe'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  )
+  // Drop redocly's boxed Node-version banner: it is not about the spec.
+  const output = `${run.stdout}${run.stderr}`
+    .split('\n')
+    .filter((line) => !/^\s*[╔║╚]/.test(line))
+    .join('\n')
+  return { ok: run.status === 0, output }
+}
+
+/** Resolves a local `#/...` JSON pointer inside the spec. */
+export function resolvePointer(spec, ref) {
+  if (!ref.startsWith('#/')) throw new Error(`Only local refs are supported, got ${ref}`)
+  return ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((node, key) => node?.[key], spec)
+}
+
+function deref(spec, node) {
+  return node && typeof node.$ref === 'string' ? resolvePointer(spec, node.$ref) : node
+}
+
+/** Ajv instance that understands the spec's component schemas (see toAjvSchema). */
+export function createSpecAjv(spec) {
+  const ajv = new Ajv({ strict: true, allErrors: true })
+  addFormats(ajv)
+  ajv.addKeyword('example')
+  ajv.addSchema({ $id: 'spec', definitions: toAjvSchema(spec.components.schemas) })
+  return ajv
+}
+
+/** Rewrites `#/components/schemas/X` refs so they point into the document createSpecAjv registers. */
+export function toAjvSchema(schema) {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"spec#/definitions/'))
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+
+/** Every operation as { path, method, operation }. */
+export function listOperations(spec) {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({
+      path,
+      method,
+      operation: item[method],
+    })),
+  )
+}
+
+/**
+ * Every example in the spec with the schema it must satisfy: request/response media examples
+ * (named and single) and schema-level `example`s of components.
+ */
+export function collectExamples(spec) {
+  const found = []
+  const fromMedia = (where, media) => {
+    if (!media?.schema) return
+    if (media.example !== undefined) found.push({ where, schema: media.schema, value: media.example })
+    for (const [name, example] of Object.entries(media.examples ?? {})) {
+      found.push({
+        where: `${where} example "${name}"`,
+        schema: media.schema,
+        value: deref(spec, example).value,
+      })
+    }
+  }
+  for (const { path, method, operation } of listOperations(spec)) {
+    const at = `${method.toUpperCase()} ${path}`
+    for (const [type, media] of Object.entries(deref(spec, operation.requestBody)?.content ?? {})) {
+      fromMedia(`${at} request ${type}`, media)
+    }
+    for (const [status, response] of Object.entries(operation.responses)) {
+      for (const [type, media] of Object.entries(deref(spec, response)?.content ?? {})) {
+        fromMedia(`${at} ${status} ${type}`, media)
+      }
+    }
+  }
+  for (const [name, schema] of Object.entries(spec.components.schemas)) {
+    if (schema.example !== undefined) {
+      found.push({
+        where: `components.schemas.${name}`,
+        schema: { $ref: `#/components/schemas/${name}` },
+        value: schema.example,
+      })
+    }
+    for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+      if (propSchema.example !== undefined) {
+        found.push({
+          where: `components.schemas.${name}.${prop}`,
+          schema: propSchema,
+          value: propSchema.example,
+        })
+      }
+    }
+  }
+  return found
+}
