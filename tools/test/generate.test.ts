@@ -47,3 +47,14 @@ test.each(Object.keys(generators))(
     expect(fingerprint(target)).toBe(before)
   },
 )
+
+test('regenerating the fetch client without java names what to install', () => {
+  const run = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "import('./generators.mjs').then((m) => m.assertJavaAvailable())"],
+    { cwd: join(repoRoot, 'tools'), encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } },
+  )
+  expect(run.status).not.toBe(0)
+  expect(run.stderr).toContain('Java 17 or later is required to regenerate packages/fetch-client')
+  expect(run.stderr).toContain('apt-get install -y openjdk-17-jre-headless')
+})

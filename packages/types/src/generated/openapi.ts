@@ -327,8 +327,10 @@ export interface components {
             /** Format: date-time */
             created: string;
             type: components["schemas"]["EventType"];
-            /** @description The event's payload; its shape depends on `type`. */
-            data: unknown;
+            /** @description The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`). */
+            data: {
+                [key: string]: unknown;
+            };
         };
         /** @description The `data` of a `NOTIFICATION.SMS.RECEIPT` event. */
         SmsReceiptData: {

@@ -1,0 +1,3 @@
+export { ApiError } from './api-error.js'
+export { createWebhooksApi, type TokenSource, type WebhooksApiOptions } from './create-webhooks-api.js'
+export * from './generated/index.js'

@@ -1,0 +1,79 @@
+// Starts the real Prism CLI (mock or proxy) on 127.0.0.1 and a free port, for contract tests.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { defaultSpecPath } from './paths.mjs'
+
+const require = createRequire(import.meta.url)
+const prismBin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js')
+const OUTPUT_LIMIT = 64 * 1024
+
+export async function freePort() {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address()
+  server.close()
+  await once(server, 'close')
+  return port
+}
+
+/**
+ * @param {{ mode?: 'mock' | 'proxy', upstream?: string, spec?: string, args?: string[], startTimeoutMs?: number }} options
+ * @returns {Promise<{ url: string, port: number, output: () => string, stop: () => Promise<void> }>}
+ */
+export async function startPrism({
+  mode = 'mock',
+  upstream,
+  spec = defaultSpecPath,
+  args = [],
+  startTimeoutMs = 30_000,
+} = {}) {
+  const port = await freePort()
+  const modeArgs = mode === 'proxy' ? ['proxy', spec, upstream] : ['mock', spec]
+  const child = spawn(
+    process.execPath,
+    [prismBin, ...modeArgs, '-h', '127.0.0.1', '-p', String(port), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-OUTPUT_LIMIT)
+  }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+  const exited = once(child, 'exit')
+  // A test runner that dies must not leave Prism behind.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+
+  const stop = async () => {
+    process.removeListener('exit', killOnExit)
+    if (child.exitCode !== null || child.signalCode !== null) return
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    await exited
+    clearTimeout(timer)
+  }
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + startTimeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`prism ${mode} exited with ${child.exitCode}:\n${output}`)
+    try {
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) })
+      break
+    } catch {
+      if (Date.now() > deadline) {
+        await stop()
+        throw new Error(`prism ${mode} did not answer on ${url} within ${startTimeoutMs} ms:\n${output}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  return { url, port, output: () => output, stop }
+}
