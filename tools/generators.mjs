@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { generateMockHandlers } from './generate-mock-handlers.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
 import { repoRoot } from './paths.mjs'
 
@@ -59,6 +60,7 @@ async function generateFetchClient(specPath, outDir) {
 export const generators = {
   types: { packageDir: 'packages/types', generate: generateTypes },
   'fetch-client': { packageDir: 'packages/fetch-client', generate: generateFetchClient },
+  'mock-handlers': { packageDir: 'packages/mock-handlers', generate: generateMockHandlers },
 }
 
 export function generatedDirOf(root, generator) {

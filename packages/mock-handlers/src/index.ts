@@ -1,0 +1,18 @@
+export type { RetryContext } from './behaviour.js'
+export { DEFAULT_PAGE_SIZE } from './behaviour.js'
+export { SEEDED_EPOCH } from './deterministic.js'
+export { MockContractError } from './errors.js'
+export { createMockFetch, type MockFetch } from './fetch-adapter.js'
+export { examples } from './generated/examples.js'
+export { type OperationId, operations, routeOrder } from './generated/operations.js'
+export {
+  CONNECTION_DROPPED,
+  createFlexEngageMock,
+  type FlexEngageMock,
+  type FlexEngageMockOptions,
+  type SeedEventInput,
+  type SeedWebhookInput,
+} from './mock.js'
+export type { RequestBodyOf, ResponseBodyFor, ResponseBodyOf, StatusOf } from './operation-types.js'
+export type { GatewayStatus, ScenarioStep } from './scenarios.js'
+export type { EventRecord, MockSnapshot } from './store.js'

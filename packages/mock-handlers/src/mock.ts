@@ -1,0 +1,320 @@
+// The core every adapter shares: Request in, Response (or a dropped connection) out.
+import type { Webhook, WebhookEventAttempt } from '@flexengage/webhooks-types'
+import {
+  type BehaviourOptions,
+  behaviours,
+  type MockReply,
+  type RetryContext,
+  unprocessable,
+} from './behaviour.js'
+import { createIdsAndClock } from './deterministic.js'
+import { MockContractError } from './errors.js'
+import { examples } from './generated/examples.js'
+import { type OperationId, operations } from './generated/operations.js'
+import { matchRoute } from './router.js'
+import {
+  GATEWAY_STATUSES,
+  type NormalizedStep,
+  normalizeStep,
+  ScenarioBook,
+  type ScenarioStep,
+  stepFromPrefer,
+} from './scenarios.js'
+import { type EventRecord, type MockSnapshot, MockStore } from './store.js'
+import { describeViolations, toValidations } from './validation-messages.js'
+
+/**
+ * Returned by `handle()` when a scenario drops the connection; each adapter turns it into a network
+ * error. A registered symbol, so it is the same in the ESM and CJS builds of every entry point.
+ */
+export const CONNECTION_DROPPED: unique symbol = Symbol.for('flexengage-mock.connection-dropped')
+
+export interface FlexEngageMockOptions {
+  /** Same seed, same ids and timestamps (a virtual clock from 2024-01-01T00:00:00Z, +1 s per reading). */
+  seed?: number
+  now?: () => Date
+  /** token -> brandId it may act for (`'*'` for every brand). Without it any non-blank token is accepted. */
+  tokens?: Record<string, string>
+  allowHttpLoopbackEndpoints?: boolean
+  startIdInclusive?: boolean
+  onRetry?: (context: RetryContext) => void
+}
+
+export interface SeedWebhookInput {
+  endpoint: string
+  events: string[]
+  enabled?: boolean
+  id?: string
+  created?: string
+}
+
+export interface SeedEventInput {
+  type: string
+  status?: string
+  id?: string
+  created?: string
+  data?: unknown
+  attempts?: Array<Partial<WebhookEventAttempt> & { status: string }>
+}
+
+export interface FlexEngageMock {
+  handle(request: Request): Promise<Response | typeof CONNECTION_DROPPED>
+  /** Script the next answers of an operation (see ScenarioStep). */
+  use<Op extends OperationId>(
+    operationId: Op,
+    steps: ScenarioStep<Op> | ScenarioStep<Op>[],
+    options?: { once?: boolean },
+  ): void
+  resetScenarios(): void
+  /** Forget all state and scenarios. */
+  reset(): void
+  snapshot(): MockSnapshot
+  restore(snapshot: MockSnapshot): void
+  seedWebhook(brandId: string, input: SeedWebhookInput): Webhook
+  seedEvent(brandId: string, webhookId: string, input: SeedEventInput): EventRecord
+  readonly store: MockStore
+  /** Number of requests handled so far (every adapter), for tests that count requests. */
+  readonly requestCount: number
+  /** Responses that broke the spec (each was also thrown as MockContractError). */
+  readonly violations: readonly MockContractError[]
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+  })
+
+const apiError = (status: number, message: string, description: string) => ({ message, description, status })
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason)
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(signal.reason)
+      },
+      { once: true },
+    )
+  })
+}
+
+function queryOf(url: URL, declared: Readonly<Record<string, string>>): Record<string, unknown> {
+  const query: Record<string, unknown> = {}
+  for (const [name, type] of Object.entries(declared)) {
+    const value = url.searchParams.get(name)
+    if (value === null) continue
+    query[name] = type === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value
+  }
+  return query
+}
+
+function exampleBody(operationId: OperationId, status: number): unknown {
+  const named = examples[operationId]?.[status]
+  return named ? Object.values(named)[0] : undefined
+}
+
+function findExample(operationId: OperationId, name: string): MockReply | undefined {
+  for (const [status, named] of Object.entries(examples[operationId] ?? {})) {
+    if (name in named) return { status: Number(status), body: named[name] }
+  }
+  return undefined
+}
+
+/** The answer a scripted step asks for, given what the stateful behaviour would answer. */
+function replyForStep(operationId: OperationId, step: NormalizedStep, natural: () => MockReply): MockReply {
+  if (step.example !== undefined) {
+    const found = findExample(operationId, step.example)
+    if (found) return found
+    return {
+      status: 422,
+      body: apiError(422, 'UNPROCESSABLE ENTITY', `${operationId} has no example named "${step.example}"`),
+    }
+  }
+  if (step.status === undefined) return natural()
+  const status = step.status
+  if (step.hasBody) return { status, body: step.body }
+  const declared = operations[operationId].responses[
+    status as keyof (typeof operations)[OperationId]['responses']
+  ] as { hasBody: boolean } | undefined
+  if (status < 300) {
+    const reply = natural()
+    if (reply.status === status) return reply
+    if (declared && !declared.hasBody) return { status }
+    const example = exampleBody(operationId, status)
+    return example === undefined ? { ...reply, status } : { status, body: example }
+  }
+  if (GATEWAY_STATUSES.has(status))
+    return { status, body: apiError(status, 'Service Unavailable', 'Upstream unavailable') }
+  return { status, body: exampleBody(operationId, status) }
+}
+
+export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexEngageMock {
+  const store = new MockStore()
+  const scenarios = new ScenarioBook()
+  const ids = createIdsAndClock(options.seed, options.now)
+  const violations: MockContractError[] = []
+  const behaviourOptions: BehaviourOptions = {
+    allowHttpLoopbackEndpoints: options.allowHttpLoopbackEndpoints ?? false,
+    startIdInclusive: options.startIdInclusive ?? false,
+    onRetry: options.onRetry,
+  }
+  let requestCount = 0
+
+  function authenticate(request: Request, brandId: string): Response | undefined {
+    const token = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim()
+    const challenge = { 'WWW-Authenticate': 'Bearer' }
+    if (!token) return json(401, undefined, challenge)
+    if (!options.tokens) return undefined
+    const allowedBrand = options.tokens[token]
+    if (allowedBrand === undefined) return json(401, undefined, challenge)
+    if (allowedBrand !== '*' && allowedBrand !== brandId) return json(403, undefined)
+    return undefined
+  }
+
+  function checkResponse(operationId: OperationId, reply: MockReply): void {
+    const declared = operations[operationId].responses[
+      reply.status as keyof (typeof operations)[OperationId]['responses']
+    ] as { hasBody: boolean; validate: (typeof operations)['getWebhook']['validateRequest'] } | undefined
+    let problems: string[] = []
+    if (!declared) {
+      if (!GATEWAY_STATUSES.has(reply.status) && !reply.rejectsRequest)
+        problems = [`status ${reply.status} is not declared`]
+    } else if (!declared.hasBody && reply.body !== undefined) {
+      problems = ['a body was sent for a status the spec declares without content']
+    } else {
+      const headers = Object.fromEntries(
+        Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+      )
+      const candidate = { headers, ...(reply.body === undefined ? {} : { body: reply.body }) }
+      if (declared.hasBody && reply.body === undefined) problems = ['/body is required']
+      else if (!declared.validate(candidate)) problems = describeViolations(declared.validate.errors ?? [])
+    }
+    if (problems.length > 0) {
+      const error = new MockContractError(operationId, reply.status, problems)
+      violations.push(error)
+      throw error
+    }
+  }
+
+  async function handle(request: Request): Promise<Response | typeof CONNECTION_DROPPED> {
+    requestCount++
+    const url = new URL(request.url)
+    const route = matchRoute(request.method, url.pathname)
+    if (route.kind === 'no-route') {
+      return json(
+        404,
+        apiError(404, 'NOT FOUND', `No flexEngage API route matches ${request.method} ${url.pathname}`),
+      )
+    }
+    if (route.kind === 'method-not-allowed') {
+      return json(405, apiError(405, 'METHOD NOT ALLOWED', `${request.method} is not allowed here`), {
+        Allow: route.allowed.join(', '),
+      })
+    }
+    const { operationId, params } = route
+    const operation = operations[operationId]
+    const brandId = params.brandId as string
+    const denied = authenticate(request, brandId)
+    if (denied) return denied
+
+    let body: unknown
+    if (operation.hasBody) {
+      const text = await request.text()
+      try {
+        body = text === '' ? undefined : JSON.parse(text)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        return json(400, apiError(400, 'BAD REQUEST', `The request body is not valid JSON: ${reason}`))
+      }
+    }
+    const query = queryOf(url, operation.queryParams)
+    if (!operation.validateRequest({ path: params, query, ...(body === undefined ? {} : { body }) })) {
+      const reply = unprocessable(toValidations(operation.validateRequest.errors ?? []))
+      return json(reply.status, reply.body)
+    }
+
+    const step = stepFromPrefer(request.headers.get('prefer')) ?? scenarios.take(operationId)
+    if (step?.delayMs) await sleep(step.delayMs, request.signal)
+    if (step?.drop) return CONNECTION_DROPPED
+    if (step?.rawBody !== undefined) {
+      return new Response(step.rawBody, {
+        status: step.status ?? 200,
+        headers: { 'content-type': 'application/json', ...step.headers },
+      })
+    }
+    const natural = () =>
+      behaviours[operationId](
+        { brandId, params, query, body, origin: url.origin },
+        store,
+        ids,
+        behaviourOptions,
+      )
+    const reply = step ? replyForStep(operationId, step, natural) : natural()
+    if (step?.headers) reply.headers = { ...reply.headers, ...step.headers }
+    checkResponse(operationId, reply)
+    return json(reply.status, reply.body, reply.headers)
+  }
+
+  return {
+    handle,
+    use(operationId, steps, useOptions) {
+      const normalized = Array.isArray(steps) ? steps.map(normalizeStep) : normalizeStep(steps)
+      scenarios.use(operationId, normalized, useOptions?.once ?? false)
+    },
+    resetScenarios: () => scenarios.reset(),
+    reset() {
+      store.reset()
+      scenarios.reset()
+    },
+    snapshot: () => store.snapshot(),
+    restore: (snapshot) => store.restore(snapshot),
+    seedWebhook(brandId, input) {
+      const created = input.created ?? ids.now().toISOString()
+      const webhook: Webhook = {
+        id: input.id ?? ids.uuid(),
+        created,
+        updated: created,
+        endpoint: input.endpoint,
+        events: [...input.events],
+        enabled: input.enabled ?? true,
+      }
+      store.saveWebhook(brandId, webhook)
+      return webhook
+    },
+    seedEvent(brandId, webhookId, input) {
+      const webhook = store.findWebhook(brandId, webhookId)
+      if (!webhook)
+        throw new Error(`seedEvent: brand ${brandId} has no webhook ${webhookId}; seed the webhook first`)
+      const created = input.created ?? ids.now().toISOString()
+      const attempts = (input.attempts ?? []).map((attempt) => ({
+        id: ids.uuid(),
+        created,
+        request: {
+          endpoint: webhook.endpoint,
+          headers: { 'User-Agent': 'FlexEngage Webhook', 'Content-Type': 'application/json' },
+        },
+        ...attempt,
+      }))
+      const event: EventRecord = {
+        id: input.id ?? ids.uuid(),
+        type: input.type,
+        created,
+        updated: attempts.at(-1)?.created ?? created,
+        status: input.status ?? attempts.at(-1)?.status ?? 'PENDING',
+        attempts,
+        ...(input.data === undefined ? {} : { data: input.data }),
+      }
+      store.addEvent(brandId, webhookId, event)
+      return event
+    },
+    store,
+    get requestCount() {
+      return requestCount
+    },
+    violations,
+  }
+}

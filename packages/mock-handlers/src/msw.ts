@@ -1,0 +1,17 @@
+// MSW v2 handlers (setupServer in Node, setupWorker in browsers) answered by the mock core.
+import { HttpResponse, type RequestHandler } from 'msw'
+import { handlerFactories } from './generated/handlers.js'
+import { routeOrder } from './generated/operations.js'
+import { CONNECTION_DROPPED, type FlexEngageMock } from './mock.js'
+
+export { handlerFactories }
+
+/** One handler per operation, in route order (static segments before parameters). */
+export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
+  return routeOrder.map((operationId) =>
+    handlerFactories[operationId](async ({ request }) => {
+      const response = await mock.handle(request)
+      return response === CONNECTION_DROPPED ? HttpResponse.error() : response
+    }),
+  )
+}

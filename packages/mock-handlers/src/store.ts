@@ -1,0 +1,94 @@
+// In-memory state of the mock, per brandId. Plain data, so it snapshots and restores as JSON.
+import type { Webhook, WebhookEventAttempt, WebhookEventDetail } from '@flexengage/webhooks-types'
+
+/** An event as stored: the API's event detail plus the payload that was (or will be) delivered. */
+export interface EventRecord extends WebhookEventDetail {
+  data?: unknown
+}
+
+export interface MockSnapshot {
+  brands: Record<string, { webhooks: Webhook[]; events: Record<string, EventRecord[]> }>
+}
+
+interface BrandState {
+  webhooks: Map<string, Webhook>
+  /** webhookId -> events in creation order */
+  events: Map<string, EventRecord[]>
+}
+
+export class MockStore {
+  #brands = new Map<string, BrandState>()
+
+  #brand(brandId: string): BrandState {
+    let brand = this.#brands.get(brandId)
+    if (!brand) {
+      brand = { webhooks: new Map(), events: new Map() }
+      this.#brands.set(brandId, brand)
+    }
+    return brand
+  }
+
+  webhooks(brandId: string): Webhook[] {
+    return [...(this.#brands.get(brandId)?.webhooks.values() ?? [])]
+  }
+
+  findWebhook(brandId: string, id: string): Webhook | undefined {
+    return this.#brands.get(brandId)?.webhooks.get(id)
+  }
+
+  saveWebhook(brandId: string, webhook: Webhook): void {
+    this.#brand(brandId).webhooks.set(webhook.id, webhook)
+  }
+
+  deleteWebhook(brandId: string, id: string): boolean {
+    const brand = this.#brands.get(brandId)
+    if (!brand?.webhooks.delete(id)) return false
+    brand.events.delete(id)
+    return true
+  }
+
+  events(brandId: string, webhookId: string): EventRecord[] {
+    return this.#brands.get(brandId)?.events.get(webhookId) ?? []
+  }
+
+  findEvent(brandId: string, webhookId: string, eventId: string): EventRecord | undefined {
+    return this.events(brandId, webhookId).find((event) => event.id === eventId)
+  }
+
+  addEvent(brandId: string, webhookId: string, event: EventRecord): void {
+    const brand = this.#brand(brandId)
+    const list = brand.events.get(webhookId) ?? []
+    list.push(event)
+    brand.events.set(webhookId, list)
+  }
+
+  addAttempt(event: EventRecord, attempt: WebhookEventAttempt): void {
+    event.attempts.push(attempt)
+    event.status = attempt.status
+    event.updated = attempt.created
+  }
+
+  reset(): void {
+    this.#brands.clear()
+  }
+
+  snapshot(): MockSnapshot {
+    const brands: MockSnapshot['brands'] = {}
+    for (const [brandId, brand] of this.#brands) {
+      brands[brandId] = {
+        webhooks: [...brand.webhooks.values()],
+        events: Object.fromEntries(brand.events),
+      }
+    }
+    return structuredClone({ brands })
+  }
+
+  restore(snapshot: MockSnapshot): void {
+    this.reset()
+    for (const [brandId, brand] of Object.entries(structuredClone(snapshot).brands)) {
+      const state = this.#brand(brandId)
+      for (const webhook of brand.webhooks) state.webhooks.set(webhook.id, webhook)
+      for (const [webhookId, events] of Object.entries(brand.events)) state.events.set(webhookId, events)
+    }
+  }
+}

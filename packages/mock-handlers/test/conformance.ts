@@ -1,0 +1,146 @@
+// One suite, run through every adapter: each operation x each declared status, plus a stateful flow.
+import { ApiError, createWebhooksApi, type WebhooksApi } from '@flexengage/webhooks-fetch-client'
+import { describe, expect, test } from 'vitest'
+import { type FlexEngageMock, type OperationId, operations } from '../src/index.js'
+
+export interface AdapterUnderTest {
+  mock: FlexEngageMock
+  basePath: string
+  fetch: typeof fetch
+}
+
+const brandId = 'ACME'
+
+function clientFor(adapter: AdapterUnderTest, token = 'test-token'): WebhooksApi {
+  return createWebhooksApi({
+    basePath: adapter.basePath,
+    token,
+    fetch: (input, init) => adapter.fetch(input, init),
+  })
+}
+
+/** Seeds one webhook with one delivered event and returns a call per operation that targets them. */
+function seeded(adapter: AdapterUnderTest) {
+  adapter.mock.reset()
+  const webhook = adapter.mock.seedWebhook(brandId, {
+    endpoint: 'https://example.com/a',
+    events: ['NOTIFICATION'],
+  })
+  const event = adapter.mock.seedEvent(brandId, webhook.id, {
+    type: 'NOTIFICATION.SMS.RECEIPT',
+    attempts: [{ status: 'SUCCESS', response: { statusCode: 200, headers: {}, body: 'ok', time: 12 } }],
+  })
+  const id = webhook.id
+  const eventId = event.id
+  const calls: Record<OperationId, (client: WebhooksApi) => Promise<Response>> = {
+    createWebhook: async (c) =>
+      (
+        await c.createWebhookRaw({
+          brandId,
+          webhookRequest: { endpoint: 'https://example.com/b', events: ['ORDER_EVENTS'] },
+        })
+      ).raw,
+    listWebhooks: async (c) => (await c.listWebhooksRaw({ brandId })).raw,
+    getWebhook: async (c) => (await c.getWebhookRaw({ brandId, id })).raw,
+    updateWebhook: async (c) =>
+      (await c.updateWebhookRaw({ brandId, id, webhookPatchRequest: { enabled: false } })).raw,
+    deleteWebhook: async (c) => (await c.deleteWebhookRaw({ brandId, id })).raw,
+    listWebhookEvents: async (c) => (await c.listWebhookEventsRaw({ brandId, id, size: 5 })).raw,
+    getWebhookEvent: async (c) => (await c.getWebhookEventRaw({ brandId, id, eventId })).raw,
+    retryWebhookEvent: async (c) => (await c.retryWebhookEventRaw({ brandId, id, eventId })).raw,
+  }
+  return { webhook, event, calls }
+}
+
+async function statusOf(call: Promise<Response>): Promise<{ status: number; body: string }> {
+  try {
+    const response = await call
+    return { status: response.status, body: await response.text() }
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status, body: error.rawBody }
+    throw error
+  }
+}
+
+export function conformanceSuite(name: string, adapter: () => AdapterUnderTest) {
+  describe(`${name}: every operation x every declared status`, () => {
+    const cases = (Object.keys(operations) as OperationId[]).flatMap((operationId) =>
+      Object.keys(operations[operationId].responses).map((status) => [operationId, Number(status)] as const),
+    )
+
+    test('covers all 8 operations and 50 declared statuses', () => {
+      expect(new Set(cases.map(([id]) => id)).size).toBe(8)
+      expect(cases).toHaveLength(50)
+    })
+
+    test.each(cases)('%s -> %i', async (operationId, status) => {
+      const target = adapter()
+      const { calls } = seeded(target)
+      target.mock.use(operationId, status as never, { once: true })
+      const answer = await statusOf(calls[operationId](clientFor(target)))
+      expect(answer.status).toBe(status)
+      const declared = operations[operationId].responses[
+        status as keyof (typeof operations)[OperationId]['responses']
+      ] as {
+        hasBody: boolean
+      }
+      if (declared.hasBody) expect(() => JSON.parse(answer.body)).not.toThrow()
+      else expect(answer.body).toBe('')
+      expect(target.mock.violations).toEqual([])
+    })
+  })
+
+  describe(`${name}: a stateful lifecycle`, () => {
+    test('create -> list -> get -> disable -> events -> retry -> delete -> 404', async () => {
+      const target = adapter()
+      target.mock.reset()
+      const client = clientFor(target)
+      await expect(client.listWebhooks({ brandId })).rejects.toMatchObject({ status: 404 })
+
+      const created = await client.createWebhookRaw({
+        brandId,
+        webhookRequest: { endpoint: 'https://example.com/hook', events: ['NOTIFICATION.SMS'] },
+      })
+      expect(created.raw.status).toBe(201)
+      const webhook = await created.value()
+      expect(created.raw.headers.get('location')).toBe(`${target.basePath}/v1/ACME/webhooks/${webhook.id}`)
+      expect(webhook.enabled).toBe(true)
+
+      expect((await client.listWebhooks({ brandId })).map((w) => w.id)).toEqual([webhook.id])
+      const disabled = await client.updateWebhook({
+        brandId,
+        id: webhook.id,
+        webhookPatchRequest: { enabled: false },
+      })
+      expect(disabled.enabled).toBe(false)
+      expect((await client.getWebhook({ brandId, id: webhook.id })).enabled).toBe(false)
+
+      const event = target.mock.seedEvent(brandId, webhook.id, {
+        type: 'NOTIFICATION.SMS.RECEIPT',
+        attempts: [{ status: 'FAILURE', response: { statusCode: 500, headers: {}, body: 'boom', time: 3 } }],
+      })
+      const page = await client.listWebhookEvents({ brandId, id: webhook.id })
+      expect(page.events.map((e) => e.id)).toEqual([event.id])
+      await client.retryWebhookEvent({ brandId, id: webhook.id, eventId: event.id })
+      const detail = await client.getWebhookEvent({ brandId, id: webhook.id, eventId: event.id })
+      expect(detail.attempts.map((a) => a.status)).toEqual(['FAILURE', 'PENDING'])
+
+      await client.deleteWebhook({ brandId, id: webhook.id })
+      await expect(client.getWebhook({ brandId, id: webhook.id })).rejects.toMatchObject({ status: 404 })
+      expect(target.mock.violations).toEqual([])
+    })
+
+    test('a missing token is 401, a scenario fault drops the connection', async () => {
+      const target = adapter()
+      seeded(target)
+      const anonymous = createWebhooksApi({
+        basePath: target.basePath,
+        fetch: (i, init) => target.fetch(i, init),
+      })
+      await expect(anonymous.listWebhooks({ brandId })).rejects.toMatchObject({ status: 401 })
+      target.mock.use('listWebhooks', { network: 'drop' }, { once: true })
+      await expect(clientFor(target).listWebhooks({ brandId })).rejects.toThrow(TypeError)
+      expect((await clientFor(target).listWebhooks({ brandId })).length).toBe(1)
+    })
+  })
+}

@@ -1,0 +1,205 @@
+// Generates packages/mock-handlers/src/generated: the operation/route table, Ajv standalone request
+// and response validators, the spec's named examples, and typed MSW handler factories.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import Ajv, { _ } from 'ajv'
+import standaloneCode from 'ajv/dist/standalone/index.js'
+import { withGeneratedHeader } from './generated-header.mjs'
+import { listOperations, loadSpec, resolvePointer, toAjvSchema } from './spec.mjs'
+
+// Regex formats are inlined by Ajv's standalone output, so the validators need no runtime package.
+const FORMATS = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  'date-time':
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
+  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+}
+
+const deref = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
+const json = (value) => JSON.stringify(value, null, 2)
+
+function describeOperation(spec, { path, method, operation, pathItem }) {
+  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+    deref(spec, p),
+  )
+  const pathParams = parameters.filter((p) => p.in === 'path')
+  const queryParams = parameters.filter((p) => p.in === 'query')
+  const body = deref(spec, operation.requestBody)
+  const bodySchema = body?.content?.['application/json']?.schema
+  const responses = {}
+  for (const [status, declared] of Object.entries(operation.responses)) {
+    const response = deref(spec, declared)
+    const media = response.content?.['application/json']
+    responses[status] = {
+      schema: media?.schema,
+      headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({
+        name,
+        required: header.required === true,
+        schema: header.schema,
+      })),
+      examples: Object.fromEntries(
+        Object.entries(media?.examples ?? {}).map(([n, e]) => [n, deref(spec, e).value]),
+      ),
+    }
+  }
+  const requestSchema = {
+    type: 'object',
+    required: ['path', 'query', ...(body?.required ? ['body'] : [])],
+    properties: {
+      path: {
+        type: 'object',
+        required: pathParams.map((p) => p.name),
+        properties: Object.fromEntries(pathParams.map((p) => [p.name, p.schema])),
+      },
+      query: { type: 'object', properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])) },
+      ...(bodySchema ? { body: bodySchema } : {}),
+    },
+  }
+  return {
+    operationId: operation.operationId,
+    method: method.toUpperCase(),
+    path,
+    segments: path.split('/').filter(Boolean),
+    pathParams: pathParams.map((p) => p.name),
+    queryParams: Object.fromEntries(queryParams.map((p) => [p.name, p.schema.type])),
+    hasBody: Boolean(bodySchema),
+    requestSchema,
+    responses,
+  }
+}
+
+/** Static segments sort before parameters at the same position, so `/x/all` is never shadowed by `/x/{id}`. */
+function compareRoutes(a, b) {
+  for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+    const aParam = a.segments[i].startsWith('{')
+    const bParam = b.segments[i].startsWith('{')
+    if (aParam !== bParam) return aParam ? 1 : -1
+  }
+  return a.segments.length - b.segments.length || a.method.localeCompare(b.method)
+}
+
+function validatorsSource(spec, described) {
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: false, formats: _`{}` },
+    allErrors: true,
+    strict: true,
+    logger: false,
+    // minLength counts UTF-16 units: avoids a runtime import of Ajv's ucs2length helper.
+    unicode: false,
+  })
+  for (const [name, regex] of Object.entries(FORMATS)) ajv.addFormat(name, regex)
+  ajv.addKeyword('example')
+  ajv.addSchema({ $id: 'spec', definitions: toAjvSchema(spec.components.schemas) })
+  const exportsByName = {}
+  for (const op of described) {
+    exportsByName[`${op.operationId}_request`] = toAjvSchema(op.requestSchema)
+    for (const [status, response] of Object.entries(op.responses)) {
+      const headers = response.headers.filter((h) => h.schema)
+      exportsByName[`${op.operationId}_response_${status}`] = toAjvSchema({
+        type: 'object',
+        properties: {
+          ...(response.schema ? { body: response.schema } : {}),
+          headers: {
+            type: 'object',
+            required: headers.filter((h) => h.required).map((h) => h.name.toLowerCase()),
+            properties: Object.fromEntries(headers.map((h) => [h.name.toLowerCase(), h.schema])),
+          },
+        },
+      })
+    }
+  }
+  const names = Object.keys(exportsByName)
+  for (const name of names) ajv.addSchema(exportsByName[name], name)
+  const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])))
+  const declarations = names.map((n) => `export declare const ${n}: Validator;`).join('\n')
+  return {
+    js: code.replace(/^"use strict";/, ''),
+    dts: `export interface ValidationError {\n  instancePath: string;\n  keyword: string;\n  params: Record<string, unknown>;\n  message?: string;\n}\nexport type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };\n${declarations}\n`,
+  }
+}
+
+function operationsSource(described, routeOrder) {
+  const entries = described.map((op) => {
+    const responses = Object.entries(op.responses)
+      .map(
+        ([status, r]) =>
+          `      ${status}: { hasBody: ${Boolean(r.schema)}, validate: v.${op.operationId}_response_${status} },`,
+      )
+      .join('\n')
+    return `  ${op.operationId}: {
+    method: '${op.method}',
+    path: '${op.path}',
+    segments: ${JSON.stringify(op.segments)},
+    pathParams: ${JSON.stringify(op.pathParams)},
+    queryParams: ${JSON.stringify(op.queryParams)},
+    hasBody: ${op.hasBody},
+    validateRequest: v.${op.operationId}_request,
+    responses: {
+${responses}
+    },
+  },`
+  })
+  return `import * as v from './validators.js'
+
+/** Every operation of the spec: route, parameters, and precompiled request/response validators. */
+export const operations = {
+${entries.join('\n')}
+} as const
+
+export type OperationId = keyof typeof operations
+
+/** The order routes are matched in: static segments before parameters at each position. */
+export const routeOrder: readonly OperationId[] = ${JSON.stringify(routeOrder)}
+`
+}
+
+function examplesSource(described) {
+  const byOperation = Object.fromEntries(
+    described.map((op) => [
+      op.operationId,
+      Object.fromEntries(
+        Object.entries(op.responses)
+          .filter(([, r]) => Object.keys(r.examples).length > 0)
+          .map(([status, r]) => [status, r.examples]),
+      ),
+    ]),
+  )
+  return `/** The spec's named response examples: operationId -> status -> name -> body. */
+export const examples: Record<string, Record<string, Record<string, unknown>>> = ${json(byOperation)}
+`
+}
+
+function handlersSource(described) {
+  const factories = described.map((op) => {
+    const mswPath = `*${op.path.replace(/\{(\w+)\}/g, ':$1')}`
+    const params = op.pathParams.length
+      ? `{ ${op.pathParams.map((p) => `${p}: string`).join('; ')} }`
+      : 'never'
+    return `  /** ${op.method} ${op.path} */
+  ${op.operationId}: (resolver: HttpResponseResolver<${params}, RequestBodyOf<'${op.operationId}'>, ResponseBodyOf<'${op.operationId}'>>) =>
+    http.${op.method.toLowerCase()}('${mswPath}', resolver),`
+  })
+  return `import { http, type HttpResponseResolver } from 'msw'
+import type { RequestBodyOf, ResponseBodyOf } from '../operation-types.js'
+
+/** An MSW handler factory per operationId, typed by the spec (path params, request and response bodies). */
+export const handlerFactories = {
+${factories.join('\n')}
+}
+`
+}
+
+export async function generateMockHandlers(specPath, outDir) {
+  const spec = loadSpec(specPath)
+  const described = listOperations(spec).map((entry) =>
+    describeOperation(spec, { ...entry, pathItem: spec.paths[entry.path] }),
+  )
+  const routeOrder = [...described].sort(compareRoutes).map((op) => op.operationId)
+  const validators = validatorsSource(spec, described)
+  await writeFile(join(outDir, 'validators.js'), withGeneratedHeader(validators.js))
+  await writeFile(join(outDir, 'validators.d.ts'), withGeneratedHeader(validators.dts))
+  await writeFile(join(outDir, 'operations.ts'), withGeneratedHeader(operationsSource(described, routeOrder)))
+  await writeFile(join(outDir, 'examples.ts'), withGeneratedHeader(examplesSource(described)))
+  const ordered = routeOrder.map((id) => described.find((op) => op.operationId === id))
+  await writeFile(join(outDir, 'handlers.ts'), withGeneratedHeader(handlersSource(ordered)))
+}
