@@ -1,4 +1,4 @@
-import { CONNECTION_DROPPED, createFlexEngageMock, type FlexEngageMock } from './mock.js'
+import { CONNECTION_DROPPED, createFlexEngageMock, type FlexEngageMock, toResponse } from './mock.js'
 
 export type MockFetch = typeof fetch & { readonly mock: FlexEngageMock }
 
@@ -7,14 +7,14 @@ export function createMockFetch(mock: FlexEngageMock = createFlexEngageMock()): 
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     if (request.signal.aborted) throw request.signal.reason
-    const response = await mock.handle(request)
-    if (response === CONNECTION_DROPPED) {
+    const answer = await mock.handle(request)
+    if (answer === CONNECTION_DROPPED) {
       // What undici's fetch throws when the peer closes the socket.
       throw new TypeError('fetch failed', {
         cause: new Error('other side closed (mock scenario network: "drop")'),
       })
     }
-    return response
+    return toResponse(answer)
   }
   return Object.assign(mockFetch, { mock })
 }

@@ -10,8 +10,11 @@ export {
   createFlexEngageMock,
   type FlexEngageMock,
   type FlexEngageMockOptions,
+  type MockAnswer,
+  type MockRequest,
   type SeedEventInput,
   type SeedWebhookInput,
+  toResponse,
 } from './mock.js'
 export type { RequestBodyOf, ResponseBodyFor, ResponseBodyOf, StatusOf } from './operation-types.js'
 export type { GatewayStatus, ScenarioStep } from './scenarios.js'

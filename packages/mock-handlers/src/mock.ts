@@ -29,6 +29,26 @@ import { describeViolations, toValidations } from './validation-messages.js'
  */
 export const CONNECTION_DROPPED: unique symbol = Symbol.for('flexengage-mock.connection-dropped')
 
+/** What the core reads of a request: a WHATWG `Request` fits, and so does a light node:http view. */
+export interface MockRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: { get(name: string): string | null }
+  readonly signal: AbortSignal
+  text(): Promise<string>
+}
+
+/** What the core answers; each adapter turns it into its own response type. */
+export interface MockAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string | null
+}
+
+export function toResponse(answer: MockAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+}
+
 export interface FlexEngageMockOptions {
   /** Same seed, same ids and timestamps (a virtual clock from 2024-01-01T00:00:00Z, +1 s per reading). */
   seed?: number
@@ -58,7 +78,7 @@ export interface SeedEventInput {
 }
 
 export interface FlexEngageMock {
-  handle(request: Request): Promise<Response | typeof CONNECTION_DROPPED>
+  handle(request: MockRequest): Promise<MockAnswer | typeof CONNECTION_DROPPED>
   /** Script the next answers of an operation (see ScenarioStep). */
   use<Op extends OperationId>(
     operationId: Op,
@@ -79,11 +99,10 @@ export interface FlexEngageMock {
   readonly violations: readonly MockContractError[]
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-  })
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer =>
+  body === undefined
+    ? { status, headers, body: null }
+    : { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }
 
 const apiError = (status: number, message: string, description: string) => ({ message, description, status })
 
@@ -164,7 +183,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
   }
   let requestCount = 0
 
-  function authenticate(request: Request, brandId: string): Response | undefined {
+  function authenticate(request: MockRequest, brandId: string): MockAnswer | undefined {
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim()
     const challenge = { 'WWW-Authenticate': 'Bearer' }
     if (!token) return json(401, undefined, challenge)
@@ -200,7 +219,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
     }
   }
 
-  async function handle(request: Request): Promise<Response | typeof CONNECTION_DROPPED> {
+  async function handle(request: MockRequest): Promise<MockAnswer | typeof CONNECTION_DROPPED> {
     requestCount++
     const url = new URL(request.url)
     const route = matchRoute(request.method, url.pathname)
@@ -241,10 +260,11 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
     if (step?.delayMs) await sleep(step.delayMs, request.signal)
     if (step?.drop) return CONNECTION_DROPPED
     if (step?.rawBody !== undefined) {
-      return new Response(step.rawBody, {
+      return {
         status: step.status ?? 200,
         headers: { 'content-type': 'application/json', ...step.headers },
-      })
+        body: step.rawBody,
+      }
     }
     const natural = () =>
       behaviours[operationId](

@@ -2,7 +2,7 @@
 import { HttpResponse, type RequestHandler } from 'msw'
 import { handlerFactories } from './generated/handlers.js'
 import { routeOrder } from './generated/operations.js'
-import { CONNECTION_DROPPED, type FlexEngageMock } from './mock.js'
+import { CONNECTION_DROPPED, type FlexEngageMock, toResponse } from './mock.js'
 
 export { handlerFactories }
 
@@ -10,8 +10,8 @@ export { handlerFactories }
 export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
   return routeOrder.map((operationId) =>
     handlerFactories[operationId](async ({ request }) => {
-      const response = await mock.handle(request)
-      return response === CONNECTION_DROPPED ? HttpResponse.error() : response
+      const answer = await mock.handle(request)
+      return answer === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answer)
     }),
   )
 }

@@ -3,7 +3,13 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockContractError } from './errors.js'
-import { CONNECTION_DROPPED, createFlexEngageMock, type FlexEngageMock } from './mock.js'
+import {
+  CONNECTION_DROPPED,
+  createFlexEngageMock,
+  type FlexEngageMock,
+  type MockAnswer,
+  type MockRequest,
+} from './mock.js'
 
 export interface MockServerOptions {
   port?: number
@@ -18,57 +24,64 @@ export interface MockServer {
   close(): Promise<void>
 }
 
-async function toRequest(incoming: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-  }
-  const method = incoming.method ?? 'GET'
-  return new Request(new URL(incoming.url ?? '/', origin), {
-    method,
-    headers,
+/** A light view of the incoming request: no WHATWG Request is built on this hot path. */
+function toMockRequest(incoming: IncomingMessage, origin: string, signal: AbortSignal): MockRequest {
+  return {
+    method: incoming.method ?? 'GET',
+    url: `${origin}${incoming.url ?? '/'}`,
+    headers: {
+      get(name) {
+        const value = incoming.headers[name.toLowerCase()]
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+      },
+    },
     signal,
-    ...(method === 'GET' || method === 'HEAD' || chunks.length === 0 ? {} : { body: Buffer.concat(chunks) }),
-  })
+    async text() {
+      const chunks: Buffer[] = []
+      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
+    },
+  }
 }
 
-async function send(outgoing: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer())
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-  outgoing.end(body)
+function send(outgoing: ServerResponse, answer: MockAnswer): void {
+  outgoing.writeHead(answer.status, answer.headers)
+  outgoing.end(answer.body ?? undefined)
 }
 
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const mock = options.mock ?? createFlexEngageMock()
   const host = options.host ?? '127.0.0.1'
+  let origin = ''
   const server = createServer(async (incoming, outgoing) => {
     const aborted = new AbortController()
-    outgoing.once('close', () => aborted.abort(new Error('client went away')))
+    outgoing.once('close', () => {
+      if (!outgoing.writableFinished) aborted.abort(new Error('client went away'))
+    })
     try {
-      const response = await mock.handle(await toRequest(incoming, url, aborted.signal))
-      if (response === CONNECTION_DROPPED) {
+      const answer = await mock.handle(toMockRequest(incoming, origin, aborted.signal))
+      if (answer === CONNECTION_DROPPED) {
         incoming.socket.destroy()
         return
       }
-      await send(outgoing, response)
+      send(outgoing, answer)
     } catch (error) {
       if (aborted.signal.aborted) return
       // A contract violation is the mock's own bug or a bad override: say so loudly to the client.
       const message = error instanceof MockContractError ? error.message : `mock failed: ${String(error)}`
-      await send(
-        outgoing,
-        Response.json({ message: 'MOCK ERROR', description: message, status: 500 }, { status: 500 }),
-      )
+      send(outgoing, {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'MOCK ERROR', description: message, status: 500 }),
+      })
     }
   })
   server.listen(options.port ?? 0, host)
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
-  const url = `http://${host}:${port}`
+  origin = `http://${host}:${port}`
   return {
-    url,
+    url: origin,
     port,
     mock,
     async close() {
