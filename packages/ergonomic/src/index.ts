@@ -1,0 +1,33 @@
+export { APIPromise } from './api-promise.js'
+export { type ClientOptions, ENVIRONMENTS, type Environment, FlexEngageWebhooks } from './client.js'
+export {
+  AbortError,
+  APIError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  FlexEngageError,
+  InternalServerError,
+  InvalidArgumentError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseFormatError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js'
+export { isValidEventType, matchesEventType } from './event-types.js'
+export type {
+  EventListOptions,
+  RetryFailedOptions,
+  RetryFailedProgress,
+  RetryFailedResult,
+  WebhookEvent,
+  WebhookEventDetail,
+} from './events.js'
+export type { EventList, EventPage } from './pagination.js'
+export type { RetryContext } from './retry.js'
+export type { TokenProvider } from './token.js'
+export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
+export type { CreateWebhookInput, EnsureResult, Webhook } from './webhooks.js'

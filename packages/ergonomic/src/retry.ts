@@ -1,0 +1,64 @@
+// When to retry and how long to wait: exponential backoff with full jitter, Retry-After honoured up to a cap.
+
+export interface RetryContext {
+  operation: string
+  /** 1 for the first retry */
+  attempt: number
+  error: Error
+  delayMs: number
+}
+
+export interface RetryPolicy {
+  maxRetries: number
+  baseDelayMs: number
+  maxDelayMs: number
+  /** A Retry-After longer than this is not waited for: the RateLimitError surfaces with `retryAfterMs`. */
+  maxRetryAfterMs: number
+  onRetry: ((context: RetryContext) => void) | undefined
+  /** Return true or false to override the default decision; undefined keeps it. */
+  shouldRetry: ((context: Omit<RetryContext, 'delayMs'>) => boolean | undefined) | undefined
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  onRetry: undefined,
+  shouldRetry: undefined,
+}
+
+/** Full jitter: uniform in [0, min(cap, base * 2^retryIndex)]. */
+export function backoffDelayMs(
+  retryIndex: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  return random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex)
+}
+
+/** `retry-after-ms`, then `Retry-After` as seconds or an HTTP date. */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const milliseconds = headers.get('retry-after-ms')?.trim()
+  if (milliseconds && /^\d+(\.\d+)?$/.test(milliseconds)) return Number(milliseconds)
+  const value = headers.get('retry-after')?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
