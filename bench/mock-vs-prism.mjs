@@ -3,11 +3,11 @@
 // in one run: requests per second and start-up time, printed side by side as ratios.
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { startPrism } from '@flexengage/tools/prism'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer } from '@flexengage/webhooks-mock-handlers/node'
+import { writeResults } from './results.mjs'
 import { requestMix, seedBenchData } from './seed.mjs'
 
 const CONCURRENCY = 16
@@ -150,8 +150,7 @@ console.table(
     target: r.target,
   })),
 )
-mkdirSync(new URL('./results', import.meta.url), { recursive: true })
-writeFileSync(
-  new URL('./results/mock-vs-prism.json', import.meta.url),
-  `${JSON.stringify({ peer: 'prism mock 5.14.2', rows }, null, 2)}\n`,
+writeResults(
+  'mock-vs-prism',
+  rows.map((row) => ({ ...row, peerName: 'prism mock 5.14.2' })),
 )
