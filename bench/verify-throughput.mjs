@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Signature verifications per second with a warm key cache, beside a bare node:crypto verify loop
+// over the same body and key (the physical limit), in one run.
+import { generateKeyPairSync, sign, verify } from 'node:crypto'
+import { createVerifier } from '@flexengage/webhooks/receiver'
+import { writeResults } from './results.mjs'
+
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const body = JSON.stringify({
+  id: '01F2SFVYVD0H873S2VRT8VQSPM',
+  brandId: 'ACME',
+  webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+  attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
+  created: '2024-01-01T00:00:00Z',
+  type: 'NOTIFICATION.SMS.RECEIPT',
+  data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
+})
+const bodyBytes = Buffer.from(body)
+const signature = sign('sha256', bodyBytes, privateKey)
+const headers = {
+  'x-fr-wh-authorization': signature.toString('base64'),
+  'x-fr-wh-pk': 'https://assets.webhooks.flexengage.com/keys/k.pem',
+}
+const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+const verifyDelivery = createVerifier({ keyResolver: async () => pem })
+await verifyDelivery({ body, headers }) // warm the key cache
+
+const CONCURRENCY = 8
+async function perSecond(once, total) {
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < total) await once()
+    }),
+  )
+  return total / ((performance.now() - started) / 1000)
+}
+
+const bare = async () => {
+  if (!verify('sha256', bodyBytes, publicKey, signature)) throw new Error('bare verify failed')
+}
+const ours = () => verifyDelivery({ body, headers })
+const rounds = { bare: [], ours: [] }
+for (let round = 0; round < 3; round++) {
+  rounds.bare.push(await perSecond(bare, 20_000))
+  rounds.ours.push(await perSecond(ours, 20_000))
+}
+const row = {
+  figure: 'signature verifications/s, warm key cache',
+  project: Math.max(...rounds.ours),
+  peer: Math.max(...rounds.bare),
+  peerName: 'bare node:crypto verify loop',
+  target: '>= 0.8x',
+  higherIsBetter: true,
+}
+console.table([
+  {
+    figure: row.figure,
+    '@flexengage/webhooks/receiver': row.project.toFixed(0),
+    'bare node:crypto': row.peer.toFixed(0),
+    ratio: (row.project / row.peer).toFixed(2),
+    target: row.target,
+  },
+])
+writeResults('verify-throughput', [row])

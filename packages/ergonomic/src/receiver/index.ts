@@ -1,0 +1,30 @@
+export type {
+  EventDataByType,
+  EventEnvelope,
+  KnownEventType,
+  SmsReceiptData,
+} from '@flexengage/webhooks-types'
+export { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
+export { SignatureVerificationError, type VerificationFailureReason } from './errors.js'
+export { checkKeyUrl, FLEXENGAGE_KEY_HOSTS, type KeyUrlPolicy } from './key-url.js'
+export { importPublicKeyPem, type KeyFetchOptions, type KeyResolver } from './keys.js'
+export {
+  createReceiver,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  type ReceiveOutcome,
+  type ReceiveResult,
+  type Receiver,
+  type ReceiverOptions,
+} from './receiver.js'
+export { type EventHandlers, findHandler, type HandlerContext } from './routing.js'
+export {
+  createVerifier,
+  type Delivery,
+  type DeliveryHeaders,
+  KEY_URL_HEADER,
+  SIGNATURE_HEADER,
+  type Verifier,
+  type VerifierOptions,
+  verifyDelivery,
+} from './verify.js'

@@ -1,0 +1,46 @@
+// The key host allowlist is the whole security story: a signature only means something if the key
+// it verifies against is flexEngage's. Anything but an exact, allowed https host is refused.
+import { SignatureVerificationError } from './errors.js'
+
+export const FLEXENGAGE_KEY_HOSTS: readonly string[] = [
+  'assets.webhooks.flexengage.com', // production keys
+  'assets.webhooks.flexengage-test.com', // test keys
+]
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export interface KeyUrlPolicy {
+  /** Exact host names whose https keys are trusted. Default: flexEngage's production and test key hosts. */
+  allowedKeyHosts?: readonly string[]
+  /**
+   * Also trust keys served over http(s) from a loopback host: the local sandbox. Never on by
+   * default; never enable it in production.
+   */
+  trustLocalSandbox?: boolean
+}
+
+export function checkKeyUrl(value: string, policy: KeyUrlPolicy): URL {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new SignatureVerificationError('key_url_not_allowed', 'x-fr-wh-pk is not an absolute URL')
+  }
+  const refuse = (why: string) => {
+    throw new SignatureVerificationError('key_url_not_allowed', `key URL ${url.origin} refused: ${why}`)
+  }
+  if (url.username !== '' || url.password !== '') refuse('it carries user information')
+  const host = url.hostname.toLowerCase()
+  if (
+    policy.trustLocalSandbox &&
+    LOOPBACK_HOSTS.has(host) &&
+    (url.protocol === 'http:' || url.protocol === 'https:')
+  ) {
+    return url
+  }
+  if (url.protocol !== 'https:') refuse('keys must be fetched over https')
+  if (url.port !== '') refuse('keys are served on the default https port only')
+  const allowed = (policy.allowedKeyHosts ?? FLEXENGAGE_KEY_HOSTS).map((h) => h.toLowerCase())
+  if (!allowed.includes(host)) refuse(`host ${host} is not one of ${allowed.join(', ')}`)
+  return url
+}

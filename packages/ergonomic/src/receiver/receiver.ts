@@ -1,0 +1,183 @@
+// createReceiver: verify, dedupe, route; with adapters for node:http, Express-style middleware and
+// Fetch API handlers (Next.js route handlers, Hono, Workers). No Node built-in is imported.
+import type { EventEnvelope } from '@flexengage/webhooks-types'
+import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
+import { SignatureVerificationError } from './errors.js'
+import { type EventHandlers, findHandler } from './routing.js'
+import { createVerifier, type Delivery, type VerifierOptions } from './verify.js'
+
+export interface ReceiverOptions extends VerifierOptions {
+  on: EventHandlers
+  /** Default: in memory, the last 10 000 event ids. `false` runs the handler for every delivery. */
+  dedupe?: DedupeStore | false
+  /** Sees every refused delivery and every handler failure, e.g. for logging. */
+  onError?: (error: unknown) => void
+}
+
+export type ReceiveOutcome = 'handled' | 'duplicate' | 'unhandled' | 'rejected' | 'failed'
+
+export interface ReceiveResult {
+  status: number
+  outcome: ReceiveOutcome
+  /** The JSON answer sent back to flexEngage. */
+  body: string
+  envelope?: EventEnvelope
+  error?: unknown
+}
+
+/** The parts of a node:http IncomingMessage (or an Express request) the adapter reads. */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  headers: Record<string, string | string[] | undefined>
+  readableEnded?: boolean
+  /** Kept by `express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })` and similar. */
+  rawBody?: unknown
+  body?: unknown
+}
+
+export interface NodeResponseLike {
+  statusCode: number
+  setHeader(name: string, value: string): unknown
+  end(body?: string): unknown
+}
+
+export interface Receiver {
+  receive(delivery: Delivery): Promise<ReceiveResult>
+  /** A node:http request listener. */
+  node(request: NodeRequestLike, response: NodeResponseLike): Promise<void>
+  /** Express/Connect-style middleware; mount it on the webhook route. */
+  middleware(request: NodeRequestLike, response: NodeResponseLike, next?: (error?: unknown) => void): void
+  /** `(request: Request) => Promise<Response>`, for Fetch API runtimes. */
+  fetch(request: Request): Promise<Response>
+}
+
+const RAW_BODY_GONE =
+  'The raw request body is gone: a body parser consumed it before the flexEngage receiver, and signatures ' +
+  'are computed over the raw bytes. Mount the receiver before express.json(), use express.raw({ type: ' +
+  "'application/json' }) on this route, or keep the bytes with express.json({ verify: (req, _res, buf) => " +
+  '{ req.rawBody = buf } }).'
+
+const json = (value: unknown) => JSON.stringify(value)
+
+function statusFor(error: SignatureVerificationError): number {
+  if (error.reason === 'body_too_large') return 413
+  // Our side could not get the key: a later attempt may succeed.
+  if (error.reason === 'key_fetch_failed') return 503
+  return 400
+}
+
+export function createReceiver(options: ReceiverOptions): Receiver {
+  const verify = createVerifier(options)
+  const dedupe = options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupeStore())
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+
+  async function receive(delivery: Delivery): Promise<ReceiveResult> {
+    let envelope: EventEnvelope
+    try {
+      envelope = await verify(delivery)
+    } catch (error) {
+      options.onError?.(error)
+      if (error instanceof SignatureVerificationError) {
+        return {
+          status: statusFor(error),
+          outcome: 'rejected',
+          error,
+          body: json({ error: error.reason, message: error.message }),
+        }
+      }
+      return { status: 500, outcome: 'failed', error, body: json({ error: 'verification_failed' }) }
+    }
+    const answer = (status: number, outcome: ReceiveOutcome, error?: unknown): ReceiveResult => ({
+      status,
+      outcome,
+      envelope,
+      ...(error === undefined ? {} : { error }),
+      body: json(
+        status < 300
+          ? { received: true, eventId: envelope.id, outcome }
+          : { error: 'handler_failed', eventId: envelope.id },
+      ),
+    })
+    const handler = findHandler(options.on, envelope.type)
+    if (!handler) return answer(200, 'unhandled')
+    if (dedupe && !(await dedupe.claim(envelope.id))) return answer(200, 'duplicate')
+    try {
+      await handler(envelope, { eventId: envelope.id, attemptId: envelope.attemptId })
+      return answer(200, 'handled')
+    } catch (error) {
+      // Not acknowledged: flexEngage retries, and the retry must run the handler again.
+      await dedupe?.release(envelope.id)
+      options.onError?.(error)
+      return answer(500, 'failed', error)
+    }
+  }
+
+  async function readNodeBody(request: NodeRequestLike): Promise<Uint8Array | string | ReceiveResult> {
+    const kept = request.rawBody ?? request.body
+    if (kept instanceof Uint8Array || typeof kept === 'string') return kept
+    if (request.readableEnded || (kept !== undefined && kept !== null)) {
+      options.onError?.(new Error(RAW_BODY_GONE))
+      return {
+        status: 500,
+        outcome: 'failed',
+        body: json({ error: 'raw_body_unavailable', message: RAW_BODY_GONE }),
+      }
+    }
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for await (const chunk of request) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+      size += bytes.byteLength
+      if (size > maxBodyBytes) {
+        const error = new SignatureVerificationError(
+          'body_too_large',
+          `the body exceeds ${maxBodyBytes} bytes`,
+        )
+        return {
+          status: 413,
+          outcome: 'rejected',
+          error,
+          body: json({ error: error.reason, message: error.message }),
+        }
+      }
+      chunks.push(bytes)
+    }
+    const body = new Uint8Array(size)
+    let offset = 0
+    for (const chunk of chunks) {
+      body.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return body
+  }
+
+  async function node(request: NodeRequestLike, response: NodeResponseLike): Promise<void> {
+    const body = await readNodeBody(request)
+    const result =
+      typeof body === 'object' && 'outcome' in body ? body : await receive({ body, headers: request.headers })
+    response.statusCode = result.status
+    response.setHeader('content-type', 'application/json')
+    response.end(result.body)
+  }
+
+  return {
+    receive,
+    node,
+    middleware(request, response, next) {
+      node(request, response).catch((error: unknown) => (next ? next(error) : options.onError?.(error)))
+    },
+    async fetch(request) {
+      const declared = Number(request.headers.get('content-length'))
+      const result =
+        declared > maxBodyBytes
+          ? await receive({
+              body: new Uint8Array(declared > 0 ? maxBodyBytes + 1 : 0),
+              headers: request.headers,
+            })
+          : await receive({ body: new Uint8Array(await request.arrayBuffer()), headers: request.headers })
+      return new Response(result.body, {
+        status: result.status,
+        headers: { 'content-type': 'application/json' },
+      })
+    },
+  }
+}

@@ -1,0 +1,146 @@
+// verifyDelivery: RSA SHA-256 over the raw body bytes, with the key named by the request, from an allowed host.
+import type { EventEnvelope } from '@flexengage/webhooks-types'
+import { isValidEventType } from '../event-types.js'
+import { SignatureVerificationError } from './errors.js'
+import { checkKeyUrl, type KeyUrlPolicy } from './key-url.js'
+import { fetchKeyResolver, KeyCache, type KeyFetchOptions, type KeyResolver, RSA_SHA256 } from './keys.js'
+
+export const SIGNATURE_HEADER = 'x-fr-wh-authorization'
+export const KEY_URL_HEADER = 'x-fr-wh-pk'
+
+export type DeliveryHeaders = Headers | Record<string, string | string[] | undefined>
+
+export interface Delivery {
+  /** The raw request body, exactly as received: bytes, or the UTF-8 text. */
+  body: string | Uint8Array | ArrayBuffer
+  headers: DeliveryHeaders
+}
+
+export interface VerifierOptions extends KeyUrlPolicy, KeyFetchOptions {
+  /** Replaces the HTTPS key fetch (the allowlist still applies first). */
+  keyResolver?: KeyResolver
+  /** Default 1 MiB. */
+  maxBodyBytes?: number
+}
+
+export type Verifier = (delivery: Delivery) => Promise<EventEnvelope>
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+
+function header(headers: DeliveryHeaders, name: string): string {
+  const value =
+    headers instanceof Headers ? headers.get(name) : (headers[name] ?? headers[name.toLowerCase()])
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    throw new SignatureVerificationError('missing_header', `the ${name} header is missing or empty`)
+  }
+  // Node joins repeated headers with ", "; Headers.get does the same. Neither value may contain one.
+  if (Array.isArray(value) ? value.length > 1 : value.includes(',')) {
+    throw new SignatureVerificationError('duplicate_header', `the ${name} header was sent more than once`)
+  }
+  const single = (Array.isArray(value) ? value[0] : value) as string
+  if (single.trim() === '')
+    throw new SignatureVerificationError('missing_header', `the ${name} header is empty`)
+  return single.trim()
+}
+
+function bytesOf(body: Delivery['body']): Uint8Array<ArrayBuffer> {
+  if (typeof body === 'string') return new TextEncoder().encode(body)
+  if (body instanceof ArrayBuffer) return new Uint8Array(body)
+  if (body instanceof Uint8Array)
+    return new Uint8Array(
+      body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    )
+  throw new SignatureVerificationError(
+    'not_an_envelope',
+    'the body must be the raw bytes or text of the request',
+  )
+}
+
+function decodeSignature(value: string): Uint8Array<ArrayBuffer> {
+  if (!BASE64.test(value) || value.length % 4 !== 0) {
+    throw new SignatureVerificationError(
+      'malformed_signature',
+      `the ${SIGNATURE_HEADER} header is not Base64`,
+    )
+  }
+  const binary = atob(value)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+function toEnvelope(bytes: Uint8Array): EventEnvelope {
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new SignatureVerificationError('not_an_envelope', 'the body is not UTF-8 JSON')
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SignatureVerificationError('not_an_envelope', 'the body is not a JSON object')
+  }
+  const envelope = value as Record<string, unknown>
+  const problems = [
+    ...['id', 'brandId', 'webhookId', 'attemptId'].map((f) =>
+      typeof envelope[f] === 'string' && envelope[f] !== '' ? '' : `${f} missing`,
+    ),
+    typeof envelope.created === 'string' && !Number.isNaN(Date.parse(envelope.created))
+      ? ''
+      : 'created missing',
+    isValidEventType(envelope.type) ? '' : 'type missing or malformed',
+    'data' in envelope ? '' : 'data missing',
+  ].filter(Boolean)
+  if (problems.length > 0) {
+    throw new SignatureVerificationError(
+      'not_an_envelope',
+      `the body is not a flexEngage event envelope (${problems.join(', ')})`,
+    )
+  }
+  return value as EventEnvelope
+}
+
+/** A verifier with its own bounded key cache: create one and reuse it. */
+export function createVerifier(options: VerifierOptions = {}): Verifier {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  const keys = new KeyCache(options.keyResolver ?? fetchKeyResolver(options), options.keyCacheSize ?? 32)
+  return async ({ body, headers }) => {
+    const signatureHeader = header(headers, SIGNATURE_HEADER)
+    const keyUrl = checkKeyUrl(header(headers, KEY_URL_HEADER), options)
+    const signature = decodeSignature(signatureHeader)
+    const bytes = bytesOf(body)
+    if (bytes.byteLength === 0) throw new SignatureVerificationError('empty_body', 'the body is empty')
+    if (bytes.byteLength > maxBodyBytes) {
+      throw new SignatureVerificationError('body_too_large', `the body exceeds ${maxBodyBytes} bytes`)
+    }
+    const key = await keys.get(keyUrl)
+    let valid: boolean
+    try {
+      valid = await crypto.subtle.verify(RSA_SHA256, key, signature, bytes)
+    } catch (cause) {
+      throw new SignatureVerificationError(
+        'invalid_public_key',
+        'the key cannot verify RSA SHA-256 signatures',
+        { cause },
+      )
+    }
+    if (!valid)
+      throw new SignatureVerificationError(
+        'signature_mismatch',
+        'the signature does not match the body and key',
+      )
+    return toEnvelope(bytes)
+  }
+}
+
+let defaultVerifier: Verifier | undefined
+
+/**
+ * Verifies one delivery and returns its envelope. Without options it shares one verifier (and its
+ * key cache) across calls; with options, prefer `createVerifier(options)` once, to keep a warm cache.
+ */
+export function verifyDelivery(delivery: Delivery & VerifierOptions): Promise<EventEnvelope> {
+  const { body, headers, ...options } = delivery
+  if (Object.keys(options).length > 0) return createVerifier(options)({ body, headers })
+  defaultVerifier ??= createVerifier()
+  return defaultVerifier({ body, headers })
+}

@@ -1,0 +1,241 @@
+// createReceiver through every adapter (node:http, Express with and without body parsers, Fetch API),
+// plus hierarchical routing, dedupe of redeliveries and handler failures.
+import { once } from 'node:events'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest'
+import {
+  createReceiver,
+  type EventEnvelope,
+  type ReceiverOptions,
+  type SmsReceiptData,
+} from '../src/receiver/index.js'
+import {
+  envelope,
+  generateKeyPair,
+  type KeyPair,
+  type KeyServer,
+  signBody,
+  startKeyServer,
+} from './receiver-helpers.js'
+
+let keys: KeyPair
+let keyServer: KeyServer
+const servers: Server[] = []
+
+beforeAll(async () => {
+  keys = generateKeyPair()
+  keyServer = await startKeyServer(keys)
+})
+afterAll(async () => {
+  await keyServer.close()
+  for (const server of servers) server.close()
+})
+
+async function serve(listener: RequestListener): Promise<string> {
+  const server = createServer(listener)
+  servers.push(server)
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+function deliver(url: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'FlexEngage Webhook',
+      'x-fr-wh-authorization': signBody(body, keys.privateKey),
+      'x-fr-wh-pk': keyServer.url('/key.pem'),
+      ...headers,
+    },
+  })
+}
+
+function receiverWith(on: ReceiverOptions['on'], extra: Partial<ReceiverOptions> = {}) {
+  return createReceiver({ on, trustLocalSandbox: true, ...extra })
+}
+
+describe('a valid delivery is accepted through every adapter', () => {
+  test('node:http', async () => {
+    const received: string[] = []
+    const url = await serve((req, res) =>
+      receiverWith({ '*': (e) => void received.push(e.id) }).node(req, res),
+    )
+    const response = await deliver(url, envelope())
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      received: true,
+      eventId: '01F2SFVYVD0H873S2VRT8VQSPM',
+      outcome: 'handled',
+    })
+    expect(received).toEqual(['01F2SFVYVD0H873S2VRT8VQSPM'])
+  })
+
+  test('Express, mounted before any body parser', async () => {
+    const app = express()
+    const received: string[] = []
+    app.post('/hooks', receiverWith({ '*': (e) => void received.push(e.id) }).middleware)
+    app.use(express.json())
+    const response = await deliver(`${await serve(app)}/hooks`, envelope())
+    expect(response.status).toBe(200)
+    expect(received).toHaveLength(1)
+  })
+
+  test('Express, after express.json() that keeps the raw bytes', async () => {
+    const app = express()
+    app.use(express.json({ verify: (req, _res, buf) => void Object.assign(req, { rawBody: buf }) }))
+    app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
+    expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
+  })
+
+  test('Express, after express.raw()', async () => {
+    const app = express()
+    app.use(express.raw({ type: 'application/json' }))
+    app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
+    expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
+  })
+
+  test('Express, after a plain express.json(): says clearly that the raw body is gone', async () => {
+    const app = express()
+    app.use(express.json())
+    const handled: string[] = []
+    app.post('/hooks', receiverWith({ '*': (e) => void handled.push(e.id) }).middleware)
+    const response = await deliver(`${await serve(app)}/hooks`, envelope())
+    expect(response.status).toBe(500)
+    const body = await response.json()
+    expect(body.error).toBe('raw_body_unavailable')
+    expect(body.message).toContain('Mount the receiver before express.json()')
+    expect(handled).toEqual([])
+  })
+
+  test('Fetch API handler (Request -> Response)', async () => {
+    const receiver = receiverWith({ 'NOTIFICATION.SMS.RECEIPT': () => undefined })
+    const body = envelope()
+    const response = await receiver.fetch(
+      new Request('https://my.app/api/flexengage', {
+        method: 'POST',
+        body,
+        headers: {
+          'x-fr-wh-authorization': signBody(body, keys.privateKey),
+          'x-fr-wh-pk': keyServer.url('/key.pem'),
+        },
+      }),
+    )
+    expect(response.status).toBe(200)
+    expect((await response.json()).outcome).toBe('handled')
+  })
+})
+
+describe('answers', () => {
+  test('400 on a bad signature, with the reason; the handler never runs', async () => {
+    const ran: string[] = []
+    const url = await serve((req, res) => receiverWith({ '*': (e) => void ran.push(e.id) }).node(req, res))
+    const response = await deliver(url, envelope(), {
+      'x-fr-wh-authorization': signBody('other', keys.privateKey),
+    })
+    expect(response.status).toBe(400)
+    expect((await response.json()).error).toBe('signature_mismatch')
+    expect(ran).toEqual([])
+  })
+
+  test('413 for a body over the limit, read from the stream without buffering it all', async () => {
+    const url = await serve((req, res) =>
+      receiverWith({ '*': () => undefined }, { maxBodyBytes: 1000 }).node(req, res),
+    )
+    const response = await deliver(url, envelope({ data: { padding: 'x'.repeat(5000) } }))
+    expect(response.status).toBe(413)
+  })
+
+  test('500 when the handler throws, so flexEngage retries; the retry runs the handler again', async () => {
+    let calls = 0
+    const receiver = receiverWith({
+      '*': () => {
+        calls++
+        if (calls === 1) throw new Error('database down')
+      },
+    })
+    const url = await serve((req, res) => receiver.node(req, res))
+    expect((await deliver(url, envelope())).status).toBe(500)
+    expect((await deliver(url, envelope({ attemptId: 'second-attempt' }))).status).toBe(200)
+    expect(calls).toBe(2)
+  })
+
+  test('a redelivery (same id, new attemptId) is acknowledged without running the handler twice', async () => {
+    const attempts: string[] = []
+    const receiver = receiverWith({ '*': (_e, ctx) => void attempts.push(ctx.attemptId) })
+    const first = await receiver.receive(signed(envelope({ attemptId: 'a1' })))
+    const second = await receiver.receive(signed(envelope({ attemptId: 'a2' })))
+    expect([first.status, first.outcome, second.status, second.outcome]).toEqual([
+      200,
+      'handled',
+      200,
+      'duplicate',
+    ])
+    expect(attempts).toEqual(['a1'])
+    const noDedupe = receiverWith({ '*': (_e, ctx) => void attempts.push(ctx.attemptId) }, { dedupe: false })
+    await noDedupe.receive(signed(envelope({ attemptId: 'a3' })))
+    await noDedupe.receive(signed(envelope({ attemptId: 'a4' })))
+    expect(attempts).toEqual(['a1', 'a3', 'a4'])
+  })
+})
+
+function signed(body: string) {
+  return {
+    body,
+    headers: {
+      'x-fr-wh-authorization': signBody(body, keys.privateKey),
+      'x-fr-wh-pk': keyServer.url('/key.pem'),
+    },
+  }
+}
+
+describe('routing', () => {
+  test('the most specific handler wins; a prefix gets every type under it; * catches the rest', async () => {
+    const calls: string[] = []
+    const receiver = receiverWith(
+      {
+        'NOTIFICATION.SMS.RECEIPT': (e) => void calls.push(`receipt:${e.data.phoneNumber}`),
+        'NOTIFICATION.SMS': (e) => void calls.push(`sms:${e.type}`),
+        NOTIFICATION: (e) => void calls.push(`notification:${e.type}`),
+        '*': (e) => void calls.push(`any:${e.type}`),
+      },
+      { dedupe: false },
+    )
+    for (const type of [
+      'NOTIFICATION.SMS.RECEIPT',
+      'NOTIFICATION.SMS.OPT_OUT',
+      'NOTIFICATION.EMAIL.RECEIPT',
+      'ORDER_EVENTS.OMS.ORDER_CREATED',
+    ]) {
+      expect((await receiver.receive(signed(envelope({ type })))).outcome).toBe('handled')
+    }
+    expect(calls).toEqual([
+      'receipt:+15555550123',
+      'sms:NOTIFICATION.SMS.OPT_OUT',
+      'notification:NOTIFICATION.EMAIL.RECEIPT',
+      'any:ORDER_EVENTS.OMS.ORDER_CREATED',
+    ])
+  })
+
+  test('an event no handler wants is acknowledged as unhandled', async () => {
+    const receiver = receiverWith({ ORDER_EVENTS: () => undefined })
+    expect(await receiver.receive(signed(envelope()))).toMatchObject({ status: 200, outcome: 'unhandled' })
+  })
+
+  test('handlers for known types get typed data', () => {
+    createReceiver({
+      on: {
+        'NOTIFICATION.SMS.RECEIPT': (e) => {
+          expectTypeOf(e.data).toEqualTypeOf<SmsReceiptData>()
+        },
+        NOTIFICATION: (e) => {
+          expectTypeOf(e).toEqualTypeOf<EventEnvelope>()
+        },
+      },
+    })
+  })
+})

@@ -1,0 +1,86 @@
+// Real RSA key pairs, a real key server on 127.0.0.1, and a signer, for the receiver tests.
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface KeyPair {
+  publicPem: string
+  privateKey: KeyObject
+  publicPkcs1Pem: string
+}
+
+export function generateKeyPair(): KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  return {
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    publicPkcs1Pem: publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    privateKey,
+  }
+}
+
+export function signBody(body: string | Uint8Array, key: KeyObject): string {
+  return sign('sha256', typeof body === 'string' ? Buffer.from(body, 'utf8') : body, key).toString('base64')
+}
+
+export function envelope(overrides: Record<string, unknown> = {}) {
+  return JSON.stringify({
+    id: '01F2SFVYVD0H873S2VRT8VQSPM',
+    brandId: 'ACME',
+    webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
+    created: '2024-01-01T00:00:00Z',
+    type: 'NOTIFICATION.SMS.RECEIPT',
+    data: {
+      phoneNumber: '+15555550123',
+      message: 'Thanks! Your receipt: https://r.example/1',
+      locale: 'en-US',
+    },
+    ...overrides,
+  })
+}
+
+export interface KeyServer {
+  origin: string
+  url(path: string): string
+  close(): Promise<void>
+}
+
+/** Serves /key.pem, /pkcs1.pem, /not-pem, /huge, /missing (404), /redirect and /hang (never answers). */
+export async function startKeyServer(keys: KeyPair): Promise<KeyServer> {
+  const hanging: Array<() => void> = []
+  const server: Server = createServer((request, response) => {
+    switch (request.url) {
+      case '/key.pem':
+        return response.end(keys.publicPem)
+      case '/pkcs1.pem':
+        return response.end(keys.publicPkcs1Pem)
+      case '/not-pem':
+        return response.end('<html>definitely not a key</html>')
+      case '/huge':
+        return response.end(`-----BEGIN PUBLIC KEY-----\n${'A'.repeat(100_000)}\n-----END PUBLIC KEY-----\n`)
+      case '/redirect':
+        response.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere.pem' })
+        return response.end()
+      case '/hang':
+        hanging.push(() => response.destroy())
+        return
+      default:
+        response.statusCode = 404
+        return response.end('no such key')
+    }
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    async close() {
+      for (const end of hanging) end()
+      server.closeAllConnections()
+      server.close()
+      await once(server, 'close')
+    },
+  }
+}

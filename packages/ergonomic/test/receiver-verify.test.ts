@@ -1,0 +1,321 @@
+// verifyDelivery against real RSA keys and a real key server; the attack table.
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import {
+  createVerifier,
+  type DeliveryHeaders,
+  type KeyResolver,
+  SignatureVerificationError,
+  type VerificationFailureReason,
+  verifyDelivery,
+} from '../src/receiver/index.js'
+import {
+  envelope,
+  generateKeyPair,
+  type KeyPair,
+  type KeyServer,
+  signBody,
+  startKeyServer,
+} from './receiver-helpers.js'
+
+let keys: KeyPair
+let otherKeys: KeyPair
+let keyServer: KeyServer
+
+beforeAll(async () => {
+  keys = generateKeyPair()
+  otherKeys = generateKeyPair()
+  keyServer = await startKeyServer(keys)
+})
+afterAll(async () => {
+  await keyServer.close()
+})
+
+const sandboxVerifier = () =>
+  createVerifier({ trustLocalSandbox: true, keyFetchTimeoutMs: 300, maxBodyBytes: 4096 })
+const headersFor = (
+  body: string | Uint8Array,
+  keyUrl: string,
+  privateKey = keys.privateKey,
+): DeliveryHeaders => ({
+  'x-fr-wh-authorization': signBody(body, privateKey),
+  'x-fr-wh-pk': keyUrl,
+})
+
+async function reasonOf(promise: Promise<unknown>): Promise<VerificationFailureReason | 'accepted'> {
+  try {
+    await promise
+    return 'accepted'
+  } catch (error) {
+    expect(error).toBeInstanceOf(SignatureVerificationError)
+    return (error as SignatureVerificationError).reason
+  }
+}
+
+describe('valid deliveries', () => {
+  test('a signed envelope verifies against the key the request names, fetched from the key server', async () => {
+    const body = envelope()
+    const result = await sandboxVerifier()({ body, headers: headersFor(body, keyServer.url('/key.pem')) })
+    expect(result.type).toBe('NOTIFICATION.SMS.RECEIPT')
+    expect(result.data).toMatchObject({ phoneNumber: '+15555550123', locale: 'en-US' })
+  })
+
+  test('bytes, ArrayBuffer and Headers inputs; PKCS#1 PEM keys', async () => {
+    const body = envelope()
+    const verify = sandboxVerifier()
+    const bytes = new TextEncoder().encode(body)
+    const headers = new Headers(headersFor(body, keyServer.url('/pkcs1.pem')) as Record<string, string>)
+    await expect(verify({ body: bytes, headers })).resolves.toMatchObject({
+      id: '01F2SFVYVD0H873S2VRT8VQSPM',
+    })
+    await expect(verify({ body: bytes.buffer as ArrayBuffer, headers })).resolves.toBeTruthy()
+  })
+
+  test('the default allowlist accepts flexEngage key hosts, resolved through an injected resolver', async () => {
+    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const body = envelope()
+    for (const host of ['assets.webhooks.flexengage.com', 'assets.webhooks.flexengage-test.com']) {
+      await expect(
+        verifyDelivery({
+          body,
+          headers: headersFor(body, `https://${host}/keys/2024.pem`),
+          keyResolver: resolver,
+        }),
+      ).resolves.toBeTruthy()
+    }
+    expect(resolver.mock.calls.map(([url]) => url.host)).toEqual([
+      'assets.webhooks.flexengage.com',
+      'assets.webhooks.flexengage-test.com',
+    ])
+  })
+
+  test('keys are cached by exact URL: one fetch for many deliveries', async () => {
+    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const verify = createVerifier({ keyResolver: resolver })
+    const body = envelope()
+    const headers = headersFor(body, 'https://assets.webhooks.flexengage.com/k1.pem')
+    await Promise.all(Array.from({ length: 10 }, () => verify({ body, headers })))
+    await verify({ body, headers: headersFor(body, 'https://assets.webhooks.flexengage.com/k2.pem') })
+    expect(resolver).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('the attack table: each refused with the right reason', () => {
+  const allowed = 'https://assets.webhooks.flexengage.com/keys/k.pem'
+  const body = () => envelope()
+  // [name, build delivery, expected reason, verifier kind]
+  const attacks: Array<
+    [
+      string,
+      () => { body: string | Uint8Array; headers: DeliveryHeaders },
+      VerificationFailureReason,
+      'sandbox' | 'allowlist',
+    ]
+  > = [
+    [
+      'one byte of the body changed',
+      () => {
+        const original = body()
+        return {
+          body: original.replace('Thanks', 'Thanko'),
+          headers: headersFor(original, keyServer.url('/key.pem')),
+        }
+      },
+      'signature_mismatch',
+      'sandbox',
+    ],
+    [
+      'a signature from another key',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/key.pem'), otherKeys.privateKey) }),
+      'signature_mismatch',
+      'sandbox',
+    ],
+    [
+      'a key URL on a foreign host',
+      () => ({ body: body(), headers: headersFor(body(), 'https://evil.example/k.pem') }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'an http:// key URL on the right host',
+      () => ({ body: body(), headers: headersFor(body(), 'http://assets.webhooks.flexengage.com/k.pem') }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'the userinfo trick',
+      () => ({
+        body: body(),
+        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com@evil.example/k.pem'),
+      }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'the suffix trick',
+      () => ({
+        body: body(),
+        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com.evil.example/k.pem'),
+      }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'an IP literal',
+      () => ({ body: body(), headers: headersFor(body(), 'https://93.184.216.34/k.pem') }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'an IPv6 literal',
+      () => ({ body: body(), headers: headersFor(body(), 'https://[2001:db8::1]/k.pem') }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'another port on the right host',
+      () => ({
+        body: body(),
+        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com:8443/k.pem'),
+      }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'a key URL that is not a URL',
+      () => ({ body: body(), headers: headersFor(body(), 'assets.webhooks.flexengage.com/k.pem') }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'a loopback key without trustLocalSandbox',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/key.pem')) }),
+      'key_url_not_allowed',
+      'allowlist',
+    ],
+    [
+      'a missing signature header',
+      () => ({ body: body(), headers: { 'x-fr-wh-pk': allowed } }),
+      'missing_header',
+      'allowlist',
+    ],
+    [
+      'a missing key header',
+      () => ({ body: body(), headers: { 'x-fr-wh-authorization': signBody(body(), keys.privateKey) } }),
+      'missing_header',
+      'allowlist',
+    ],
+    [
+      'an empty signature header',
+      () => ({ body: body(), headers: { 'x-fr-wh-authorization': '', 'x-fr-wh-pk': allowed } }),
+      'missing_header',
+      'allowlist',
+    ],
+    [
+      'an empty key header',
+      () => ({
+        body: body(),
+        headers: { 'x-fr-wh-authorization': signBody(body(), keys.privateKey), 'x-fr-wh-pk': '   ' },
+      }),
+      'missing_header',
+      'allowlist',
+    ],
+    [
+      'a duplicated signature header',
+      () => ({
+        body: body(),
+        headers: {
+          'x-fr-wh-authorization': [signBody(body(), keys.privateKey), 'AAAA'],
+          'x-fr-wh-pk': allowed,
+        },
+      }),
+      'duplicate_header',
+      'allowlist',
+    ],
+    [
+      'a duplicated key header (joined by node)',
+      () => ({
+        body: body(),
+        headers: {
+          'x-fr-wh-authorization': signBody(body(), keys.privateKey),
+          'x-fr-wh-pk': `${allowed}, https://evil.example/k.pem`,
+        },
+      }),
+      'duplicate_header',
+      'allowlist',
+    ],
+    [
+      'a signature that is not Base64',
+      () => ({ body: body(), headers: { 'x-fr-wh-authorization': 'not base64!!', 'x-fr-wh-pk': allowed } }),
+      'malformed_signature',
+      'allowlist',
+    ],
+    ['an empty body', () => ({ body: '', headers: headersFor('', allowed) }), 'empty_body', 'allowlist'],
+    [
+      'a body over the size limit',
+      () => {
+        const big = envelope({ data: { padding: 'x'.repeat(5000) } })
+        return { body: big, headers: headersFor(big, keyServer.url('/key.pem')) }
+      },
+      'body_too_large',
+      'sandbox',
+    ],
+    [
+      'a key response that is not a PEM',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/not-pem')) }),
+      'invalid_public_key',
+      'sandbox',
+    ],
+    [
+      'a key response that is too large',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/huge')) }),
+      'key_fetch_failed',
+      'sandbox',
+    ],
+    [
+      'a key server that never answers (timeout)',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/hang')) }),
+      'key_fetch_failed',
+      'sandbox',
+    ],
+    [
+      'a key URL that answers 404',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/missing')) }),
+      'key_fetch_failed',
+      'sandbox',
+    ],
+    [
+      'a key URL that redirects elsewhere',
+      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/redirect')) }),
+      'key_fetch_failed',
+      'sandbox',
+    ],
+    [
+      'a valid signature over a body that is not an envelope',
+      () => {
+        const notEnvelope = JSON.stringify({ hello: 'world' })
+        return { body: notEnvelope, headers: headersFor(notEnvelope, keyServer.url('/key.pem')) }
+      },
+      'not_an_envelope',
+      'sandbox',
+    ],
+    [
+      'a valid signature over bytes that are not UTF-8',
+      () => {
+        const bytes = new Uint8Array([0xff, 0xfe, 0x7b])
+        return { body: bytes, headers: headersFor(bytes, keyServer.url('/key.pem')) }
+      },
+      'not_an_envelope',
+      'sandbox',
+    ],
+  ]
+
+  test('at least 25 attacks', () => expect(attacks.length).toBeGreaterThanOrEqual(25))
+
+  test.each(attacks)('%s', async (_, build, reason, kind) => {
+    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const verify = kind === 'sandbox' ? sandboxVerifier() : createVerifier({ keyResolver: resolver })
+    expect(await reasonOf(verify(build()))).toBe(reason)
+    // A URL refused by the allowlist never reaches the key resolver.
+    if (reason === 'key_url_not_allowed') expect(resolver).not.toHaveBeenCalled()
+  })
+})
