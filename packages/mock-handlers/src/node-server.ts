@@ -49,21 +49,30 @@ function send(outgoing: ServerResponse, answer: MockAnswer): void {
   outgoing.end(answer.body ?? undefined)
 }
 
-export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = options.mock ?? createFlexEngageMock()
-  const host = options.host ?? '127.0.0.1'
-  let origin = ''
-  const server = createServer(async (incoming, outgoing) => {
+export interface MockListenerOptions {
+  /** scheme://host:port the server is reached at (for Location headers). */
+  origin: () => string
+  /** Runs before an answer is written, e.g. to persist state that the answer acknowledges. */
+  beforeAnswer?: (method: string, answer: MockAnswer) => Promise<void>
+}
+
+/** A node:http request listener answered by the mock: reuse it inside a larger server. */
+export function createMockListener(
+  mock: FlexEngageMock,
+  options: MockListenerOptions,
+): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
+  return async (incoming, outgoing) => {
     const aborted = new AbortController()
     outgoing.once('close', () => {
       if (!outgoing.writableFinished) aborted.abort(new Error('client went away'))
     })
     try {
-      const answer = await mock.handle(toMockRequest(incoming, origin, aborted.signal))
+      const answer = await mock.handle(toMockRequest(incoming, options.origin(), aborted.signal))
       if (answer === CONNECTION_DROPPED) {
         incoming.socket.destroy()
         return
       }
+      await options.beforeAnswer?.(incoming.method ?? 'GET', answer)
       send(outgoing, answer)
     } catch (error) {
       if (aborted.signal.aborted) return
@@ -75,7 +84,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         body: JSON.stringify({ message: 'MOCK ERROR', description: message, status: 500 }),
       })
     }
-  })
+  }
+}
+
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const mock = options.mock ?? createFlexEngageMock()
+  const host = options.host ?? '127.0.0.1'
+  let origin = ''
+  const server = createServer(createMockListener(mock, { origin: () => origin }))
   server.listen(options.port ?? 0, host)
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo

@@ -1,1 +1,7 @@
-export { createMockServer, type MockServer, type MockServerOptions } from './node-server.js'
+export {
+  createMockListener,
+  createMockServer,
+  type MockListenerOptions,
+  type MockServer,
+  type MockServerOptions,
+} from './node-server.js'

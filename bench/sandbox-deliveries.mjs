@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Signed deliveries per second from the sandbox (its own process) to a local receiver, with delivery
+// latency p50/p99, beside a bare loop of unsigned POSTs to the same receiver (the ceiling).
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
+import { freePort } from '@flexengage/tools/prism'
+import { writeResults } from './results.mjs'
+
+const require = createRequire(import.meta.url)
+const cli = require
+  .resolve('@flexengage/webhooks-sandbox/package.json')
+  .replace('package.json', 'dist/cli.js')
+const EVENTS = 3_000
+const BATCH = 50
+
+const arrivals = new Map()
+const receiver = createServer((request, response) => {
+  const chunks = []
+  request.on('data', (c) => chunks.push(c))
+  request.on('end', () => {
+    if (request.headers['x-fr-wh-authorization'])
+      arrivals.set(JSON.parse(Buffer.concat(chunks)).id, performance.now())
+    response.end('{"ok":true}')
+  })
+})
+receiver.listen(0, '127.0.0.1')
+await once(receiver, 'listening')
+const endpoint = `http://127.0.0.1:${receiver.address().port}/hooks`
+
+const port = await freePort()
+const sandbox = spawn(process.execPath, [cli, 'start', '--port', String(port)], { stdio: 'ignore' })
+const url = `http://127.0.0.1:${port}`
+for (;;) {
+  if (
+    await fetch(`${url}/_sandbox/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break
+  await new Promise((r) => setTimeout(r, 50))
+}
+const auth = { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }
+await fetch(`${url}/v1/ACME/webhooks`, {
+  method: 'POST',
+  headers: auth,
+  body: JSON.stringify({ endpoint, events: ['NOTIFICATION'] }),
+})
+
+const triggered = new Map()
+const started = performance.now()
+for (let sent = 0; sent < EVENTS; sent += BATCH) {
+  await Promise.all(
+    Array.from({ length: BATCH }, async (_, i) => {
+      const at = performance.now()
+      const response = await fetch(`${url}/_sandbox/v1/ACME/events`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ type: 'NOTIFICATION.SMS.RECEIPT', data: { n: sent + i } }),
+      })
+      for (const event of (await response.json()).events) triggered.set(event.id, at)
+    }),
+  )
+}
+while (arrivals.size < EVENTS) await new Promise((r) => setTimeout(r, 10))
+const seconds = (Math.max(...arrivals.values()) - started) / 1000
+const latencies = [...arrivals].map(([id, at]) => at - triggered.get(id)).sort((a, b) => a - b)
+const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
+sandbox.kill('SIGTERM')
+await once(sandbox, 'exit')
+
+// The ceiling: the same number of POSTs of a similar body straight to the receiver, 8 at a time.
+const body = JSON.stringify({ id: 'x', type: 'NOTIFICATION.SMS.RECEIPT', data: { n: 1 } })
+let next = 0
+const bareStarted = performance.now()
+await Promise.all(
+  Array.from({ length: 8 }, async () => {
+    while (next++ < EVENTS)
+      await (
+        await fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+      ).text()
+  }),
+)
+const bareRate = EVENTS / ((performance.now() - bareStarted) / 1000)
+receiver.close()
+
+const rows = [
+  {
+    figure: 'sandbox signed deliveries/s (trigger -> receiver)',
+    project: EVENTS / seconds,
+    peer: bareRate,
+    peerName: 'bare unsigned POST loop, same receiver',
+    target: '>= 500/s',
+    higherIsBetter: true,
+  },
+  {
+    figure: 'sandbox delivery latency p50 under saturation (ms)',
+    project: percentile(50),
+    peer: 0,
+    peerName: '-',
+    target: 'printed',
+    higherIsBetter: false,
+  },
+  {
+    figure: 'sandbox delivery latency p99 under saturation (ms)',
+    project: percentile(99),
+    peer: 0,
+    peerName: '-',
+    target: 'printed',
+    higherIsBetter: false,
+  },
+]
+console.log(`${EVENTS} events, triggered ${BATCH} at a time; sandbox delivery concurrency 8`)
+console.table(
+  rows.map((r) => ({
+    figure: r.figure,
+    value: r.project.toFixed(1),
+    peer: r.peer ? r.peer.toFixed(1) : '-',
+    target: r.target,
+  })),
+)
+writeResults('sandbox-deliveries', rows)

@@ -1,0 +1,9 @@
+export { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './deliverer.js'
+export {
+  DEFAULT_SANDBOX_TOKEN,
+  type Sandbox,
+  SandboxInputError,
+  type SandboxOptions,
+  startSandbox,
+  type TriggeredEvent,
+} from './sandbox.js'

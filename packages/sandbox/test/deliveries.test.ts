@@ -1,0 +1,179 @@
+// End to end: real signed deliveries to a real receiver, failures, scheduled redelivery, the retry endpoint.
+import { afterEach, describe, expect, test } from 'vitest'
+import { type DeliveryOptions, type Sandbox, startSandbox } from '../src/index.js'
+import { BRAND, clientFor, eventually, listen, startReceiver, trigger } from './helpers.js'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function sandboxWith(delivery: Partial<DeliveryOptions> = {}) {
+  const sandbox = await startSandbox({
+    delivery: { firstRetryDelayMs: 50, retryWindowMs: 2_000, attemptTimeoutMs: 1_000, ...delivery },
+  })
+  cleanups.push(() => sandbox.close())
+  return sandbox
+}
+
+async function receiver(options?: Parameters<typeof startReceiver>[0]) {
+  const started = await startReceiver(options)
+  cleanups.push(started.close)
+  return started
+}
+
+describe('deliveries', () => {
+  test('every enabled, matching webhook gets a signed POST the receiver verifies; attempts are recorded', async () => {
+    const sandbox = await sandboxWith()
+    const sms = await receiver()
+    const orders = await receiver()
+    const fe = clientFor(sandbox)
+    const smsHook = await fe.webhooks.create({ endpoint: sms.endpoint, events: ['NOTIFICATION.SMS'] })
+    await fe.webhooks.create({ endpoint: orders.endpoint, events: ['ORDER_EVENTS'] })
+    const disabled = await fe.webhooks.create({
+      endpoint: `${sms.endpoint}/off`,
+      events: ['NOTIFICATION'],
+      enabled: false,
+    })
+
+    const data = { phoneNumber: '+15555550123', message: 'Your receipt', locale: 'en-US' }
+    const { status, body } = await trigger(sandbox, 'NOTIFICATION.SMS.RECEIPT', data)
+    expect(status).toBe(202)
+    expect(body.events?.map((e) => e.webhookId)).toEqual([smsHook.id])
+    await eventually(() => sms.handled.length === 1)
+    expect(orders.handled).toEqual([])
+
+    const [envelope] = sms.handled
+    const eventId = body.events?.[0]?.id as string
+    expect(envelope).toMatchObject({
+      id: eventId,
+      brandId: BRAND,
+      webhookId: smsHook.id,
+      type: 'NOTIFICATION.SMS.RECEIPT',
+      data,
+    })
+    const detail = await fe.webhooks.events.get(smsHook.id, eventId)
+    expect(detail.status).toBe('SUCCESS')
+    const [attempt] = detail.attempts
+    expect(attempt?.id).toBe(envelope?.attemptId)
+    expect(attempt?.request.headers).toMatchObject({
+      'User-Agent': 'FlexEngage Webhook',
+      'Content-Type': 'application/json',
+      'x-fr-wh-pk': sandbox.keyUrl,
+    })
+    expect(attempt?.request.headers['x-fr-wh-authorization']).toMatch(/^[A-Za-z0-9+/]+=*$/)
+    expect(attempt?.response).toMatchObject({
+      statusCode: 200,
+      body: expect.stringContaining('"received":true'),
+    })
+    expect(attempt?.response?.time).toBeGreaterThanOrEqual(0)
+    expect(await fe.webhooks.events.list(disabled.id).pages().next()).toMatchObject({ done: true })
+  })
+
+  test('a failed delivery is redelivered on the schedule, as a new attempt', async () => {
+    const sandbox = await sandboxWith()
+    let failures = 0
+    const target = await receiver({ fail: () => failures++ < 2 })
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: target.endpoint, events: ['NOTIFICATION'] })
+    const { body } = await trigger(sandbox, 'NOTIFICATION.SMS.RECEIPT', {
+      phoneNumber: '+15555550123',
+      message: 'm',
+      locale: 'en-US',
+    })
+    const eventId = body.events?.[0]?.id as string
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    const detail = await fe.webhooks.events.get(hook.id, eventId)
+    expect(detail.attempts.map((a) => [a.status, a.response?.statusCode])).toEqual([
+      ['FAILURE', 500],
+      ['FAILURE', 500],
+      ['SUCCESS', 200],
+    ])
+    expect(new Set(detail.attempts.map((a) => a.id)).size).toBe(3)
+  })
+
+  test('outside the retry window the event fails; a refused connection records no response', async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 150, firstRetryDelayMs: 40 })
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({
+      endpoint: 'http://127.0.0.1:1/nobody-listens',
+      events: ['NOTIFICATION'],
+    })
+    const { body } = await trigger(sandbox, 'NOTIFICATION.X')
+    const eventId = body.events?.[0]?.id as string
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    const detail = await fe.webhooks.events.get(hook.id, eventId)
+    expect(detail.attempts.length).toBeGreaterThanOrEqual(2)
+    expect(detail.attempts.every((a) => a.status === 'FAILURE' && a.response === undefined)).toBe(true)
+  })
+
+  test('POST .../retry really re-delivers, as a new attempt', async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 0 })
+    let down = true
+    const target = await receiver({ fail: () => down })
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: target.endpoint, events: ['ORDER_EVENTS'] })
+    const { body } = await trigger(sandbox, 'ORDER_EVENTS.OMS.ORDER_CREATED', { orderId: 1 })
+    const eventId = body.events?.[0]?.id as string
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    down = false
+    const result = await fe.webhooks.events.retryFailed(hook.id)
+    expect(result).toMatchObject({ matched: 1, retried: 1 })
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    const detail = await fe.webhooks.events.get(hook.id, eventId)
+    expect(detail.attempts.map((a) => a.response?.statusCode)).toEqual([500, 200])
+    expect(target.handled.map((e) => e.id)).toEqual([eventId])
+    expect(target.handled[0]?.attemptId).toBe(detail.attempts[1]?.id)
+  })
+
+  test('a receiver that hangs is cut off per attempt, and the queue is bounded', async () => {
+    const sandbox = await sandboxWith({
+      attemptTimeoutMs: 100,
+      retryWindowMs: 0,
+      concurrency: 2,
+      maxPending: 3,
+    })
+    const hanging = await listen(() => undefined)
+    cleanups.push(hanging.close)
+    const fe = clientFor(sandbox)
+    await fe.webhooks.create({ endpoint: `${hanging.url}/hooks`, events: ['NOTIFICATION'] })
+    const statuses = []
+    for (let i = 0; i < 6; i++) statuses.push((await trigger(sandbox, 'NOTIFICATION.X')).status)
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(3)
+    expect(statuses).toContain(503)
+    await sandbox.deliverer.whenIdle()
+    expect(sandbox.deliverer.pending).toBe(0)
+  })
+})
+
+describe('sandbox rules', () => {
+  test('http endpoints are accepted on loopback only, https anywhere', async () => {
+    const sandbox = await sandboxWith()
+    const fe = clientFor(sandbox)
+    await expect(
+      fe.webhooks.create({ endpoint: 'http://localhost:9/x', events: ['NOTIFICATION'] }),
+    ).resolves.toBeTruthy()
+    const response = await fetch(`${sandbox.url}/v1/${BRAND}/webhooks`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: 'http://example.com/x', events: ['NOTIFICATION'] }),
+    })
+    expect(response.status).toBe(422)
+    expect((await response.json()).validations.endpoint).toMatch(/loopback/)
+  })
+
+  test('the trigger endpoint needs a token and a well-formed type', async () => {
+    const sandbox: Sandbox = await sandboxWith()
+    expect((await trigger(sandbox, 'NOTIFICATION.X', {}, 'wrong')).status).toBe(401)
+    expect((await trigger(sandbox, 'not a type')).status).toBe(422)
+    expect((await trigger(sandbox, 'NOTIFICATION.X', [1, 2])).status).toBe(422)
+    expect(await trigger(sandbox, 'NOTIFICATION.X')).toEqual({ status: 202, body: { events: [] } })
+  })
+
+  test('the public key is served at the URL deliveries name', async () => {
+    const sandbox = await sandboxWith()
+    const response = await fetch(sandbox.keyUrl)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/)
+  })
+})
