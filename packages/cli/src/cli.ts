@@ -14,7 +14,7 @@ interface Command {
     context: Context,
     positionals: string[],
     values: Record<string, unknown>,
-  ): Promise<number | undefined | void>
+  ): Promise<unknown>
 }
 
 const COMMANDS: Record<string, Command> = {
