@@ -10,11 +10,7 @@ import { webhookCommands } from './webhooks.js'
 
 interface Command {
   options: NonNullable<ParseArgsConfig['options']>
-  run(
-    context: Context,
-    positionals: string[],
-    values: Record<string, unknown>,
-  ): Promise<unknown>
+  run(context: Context, positionals: string[], values: Record<string, unknown>): Promise<unknown>
 }
 
 const COMMANDS: Record<string, Command> = {
