@@ -3,6 +3,7 @@ export { type ClientOptions, ENVIRONMENTS, type Environment, FlexEngageWebhooks 
 export {
   AbortError,
   APIError,
+  type APIErrorDetails,
   AuthenticationError,
   ConflictError,
   ConnectionError,
@@ -25,9 +26,10 @@ export type {
   RetryFailedResult,
   WebhookEvent,
   WebhookEventDetail,
+  WebhookEvents,
 } from './events.js'
 export type { EventList, EventPage } from './pagination.js'
-export type { RetryContext } from './retry.js'
+export type { RetryContext, RetryPolicy } from './retry.js'
 export type { TokenProvider } from './token.js'
 export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
-export type { CreateWebhookInput, EnsureResult, Webhook } from './webhooks.js'
+export type { CreateWebhookInput, EnsureResult, Webhook, Webhooks } from './webhooks.js'

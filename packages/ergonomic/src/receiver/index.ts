@@ -17,7 +17,7 @@ export {
   type Receiver,
   type ReceiverOptions,
 } from './receiver.js'
-export { type EventHandlers, findHandler, type HandlerContext } from './routing.js'
+export { type EventHandlers, findHandler, type Handler, type HandlerContext } from './routing.js'
 export {
   createVerifier,
   type Delivery,

@@ -8,7 +8,7 @@ export interface HandlerContext {
 }
 
 // Method syntax makes the parameter bivariant, so specific handlers fit the prefix index signature.
-type Handler<E> = { bivarianceHack(envelope: E, context: HandlerContext): unknown }['bivarianceHack']
+export type Handler<E> = { bivarianceHack(envelope: E, context: HandlerContext): unknown }['bivarianceHack']
 
 /** `on` map: exact known types get typed data; prefixes and `'*'` get the generic envelope. */
 export type EventHandlers = { [K in KnownEventType]?: Handler<EventEnvelope<K>> } & {
