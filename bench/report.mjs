@@ -10,7 +10,6 @@ const rows = readdirSync(dir)
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')))
 
 const format = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(2))
-const ratio = (r) => r.project / r.peer
 const lines = [
   '# Benchmark results',
   '',
@@ -20,10 +19,13 @@ const lines = [
   '',
   '| figure | this project | peer | peer value | ratio | target |',
   '| --- | ---: | --- | ---: | ---: | --- |',
-  ...rows.map(
-    (r) =>
-      `| ${r.figure} | ${format(r.project)} | ${r.peerName} | ${format(r.peer)} | ${ratio(r).toFixed(2)} | ${r.target} |`,
-  ),
+  ...rows.map((r) => {
+    const hasPeer = r.peer > 0
+    const value = r.project / r.peer
+    // Small ratios (start-up times) keep two significant digits instead of rounding to 0.00.
+    const shown = hasPeer ? (value >= 0.1 ? value.toFixed(2) : value.toPrecision(2)) : '-'
+    return `| ${r.figure} | ${format(r.project)} | ${r.peerName} | ${hasPeer ? format(r.peer) : '-'} | ${shown} | ${r.target} |`
+  }),
   '',
 ]
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'))
