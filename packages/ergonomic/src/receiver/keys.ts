@@ -1,4 +1,5 @@
 // Public keys: PEM text -> Web Crypto key, fetched with a timeout and a size limit, cached by exact URL.
+import { base64ToBytes, concatBytes } from './bytes.js'
 import { SignatureVerificationError } from './errors.js'
 
 export const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const
@@ -14,13 +15,6 @@ export interface KeyFetchOptions {
   /** Keys cached by exact URL; default 32. */
   keyCacheSize?: number
   fetch?: typeof fetch
-}
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
 }
 
 /** DER length prefix for ASN.1. */
@@ -70,13 +64,7 @@ async function readLimited(response: Response, limit: number): Promise<string> {
     }
     chunks.push(value)
   }
-  const all = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    all.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return new TextDecoder().decode(all)
+  return new TextDecoder().decode(concatBytes(chunks, size))
 }
 
 export function fetchKeyResolver(options: KeyFetchOptions = {}): KeyResolver {

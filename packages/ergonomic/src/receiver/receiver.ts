@@ -1,6 +1,7 @@
 // createReceiver: verify, dedupe, route; with adapters for node:http, Express-style middleware and
 // Fetch API handlers (Next.js route handlers, Hono, Workers). No Node built-in is imported.
 import type { EventEnvelope } from '@flexengage/webhooks-types'
+import { concatBytes } from './bytes.js'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
 import { SignatureVerificationError } from './errors.js'
 import { type EventHandlers, findHandler } from './routing.js'
@@ -141,13 +142,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
       chunks.push(bytes)
     }
-    const body = new Uint8Array(size)
-    let offset = 0
-    for (const chunk of chunks) {
-      body.set(chunk, offset)
-      offset += chunk.byteLength
-    }
-    return body
+    return concatBytes(chunks, size)
   }
 
   async function node(request: NodeRequestLike, response: NodeResponseLike): Promise<void> {

@@ -1,6 +1,7 @@
 // verifyDelivery: RSA SHA-256 over the raw body bytes, with the key named by the request, from an allowed host.
 import type { EventEnvelope } from '@flexengage/webhooks-types'
 import { isValidEventType } from '../event-types.js'
+import { base64ToBytes } from './bytes.js'
 import { SignatureVerificationError } from './errors.js'
 import { checkKeyUrl, type KeyUrlPolicy } from './key-url.js'
 import { fetchKeyResolver, KeyCache, type KeyFetchOptions, type KeyResolver, RSA_SHA256 } from './keys.js'
@@ -63,10 +64,7 @@ function decodeSignature(value: string): Uint8Array<ArrayBuffer> {
       `the ${SIGNATURE_HEADER} header is not Base64`,
     )
   }
-  const binary = atob(value)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+  return base64ToBytes(value)
 }
 
 function toEnvelope(bytes: Uint8Array): EventEnvelope {
