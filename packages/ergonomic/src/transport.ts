@@ -77,12 +77,18 @@ export class Transport {
       this.config.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + this.config.deadlineMs
     let retries = 0
     let refreshToken = false
+    let lastFailure: FlexEngageError | undefined
     for (;;) {
       if (options.signal?.aborted)
         throw new AbortError(`${spec.operation} was aborted`, { cause: options.signal.reason })
       const remaining = deadline - Date.now()
-      if (remaining <= 0)
-        throw new TimeoutError(`${spec.operation} exceeded its deadline of ${this.config.deadlineMs} ms`)
+      if (remaining <= 0) {
+        // The last real failure says more than "out of time".
+        throw (
+          lastFailure ??
+          new TimeoutError(`${spec.operation} exceeded its deadline of ${this.config.deadlineMs} ms`)
+        )
+      }
       if (spec.progress) spec.progress.attempts++
       let failure: FlexEngageError
       try {
@@ -104,6 +110,7 @@ export class Transport {
         refreshToken = true
         continue
       }
+      lastFailure = failure
       const delayMs = this.retryDelay(spec, policy, retries, failure)
       if (delayMs === undefined || Date.now() + delayMs >= deadline) throw failure
       retries++

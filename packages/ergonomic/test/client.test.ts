@@ -220,7 +220,8 @@ describe('events', () => {
         }
       },
     })
-    mock.use('retryWebhookEvent', { delayMs: 5 })
+    // Long enough that retries from one page are still in flight when the next page arrives.
+    mock.use('retryWebhookEvent', { delayMs: 300 })
     const progress: number[] = []
     const result = await counting.webhooks.events.retryFailed(webhook.id, {
       concurrency: 3,

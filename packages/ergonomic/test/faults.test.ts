@@ -66,9 +66,9 @@ describe('idempotent calls succeed within the retry budget', () => {
   })
 
   test('an attempt slower than timeoutMs is abandoned and retried', async () => {
-    const { fe, mock } = setup({ timeoutMs: 50 })
+    const { fe, mock } = setup({ timeoutMs: 300 })
     const { id } = mock.seedWebhook(BRAND, hook)
-    mock.use('getWebhook', [{ delayMs: 1_000 }])
+    mock.use('getWebhook', [{ delayMs: 10_000 }])
     expect((await fe.webhooks.get(id)).id).toBe(id)
     expect(mock.requestCount).toBe(2)
   })
@@ -92,9 +92,12 @@ describe('idempotent calls succeed within the retry budget', () => {
     })
     mock.use('listWebhooks', 503)
     const started = Date.now()
-    await expect(fe.webhooks.list()).rejects.toBeInstanceOf(InternalServerError)
+    const error = await fe.webhooks.list().catch((e: unknown) => e)
     expect(Date.now() - started).toBeLessThan(1_000)
+    expect(mock.requestCount).toBeGreaterThanOrEqual(1)
     expect(mock.requestCount).toBeLessThan(11)
+    // The last 503, or, when the deadline cut an attempt short on a loaded machine, a TimeoutError.
+    expect(error instanceof InternalServerError || error instanceof TimeoutError).toBe(true)
   })
 
   test('shouldRetry overrides the default decision', async () => {
