@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
-import { defaultSpecPath } from './paths.mjs'
+import { defaultSpecPath, dieWithParentScript } from './paths.mjs'
 
 const require = createRequire(import.meta.url)
 const prismBin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js')
@@ -33,12 +33,21 @@ export async function startPrism({
 } = {}) {
   const port = await freePort()
   const modeArgs = mode === 'proxy' ? ['proxy', spec, upstream] : ['mock', spec]
+  // Through die-with-parent: its stdin pipe closes when this process dies, even by SIGKILL.
   const child = spawn(
     process.execPath,
-    [prismBin, ...modeArgs, '-h', '127.0.0.1', '-p', String(port), ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    [
+      dieWithParentScript,
+      process.execPath,
+      prismBin,
+      ...modeArgs,
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      ...args,
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   )
   let output = ''
   const keep = (chunk) => {
@@ -47,12 +56,7 @@ export async function startPrism({
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   const exited = once(child, 'exit')
-  // A test runner that dies must not leave Prism behind.
-  const killOnExit = () => child.kill('SIGKILL')
-  process.once('exit', killOnExit)
-
   const stop = async () => {
-    process.removeListener('exit', killOnExit)
     if (child.exitCode !== null || child.signalCode !== null) return
     child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)

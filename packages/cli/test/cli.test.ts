@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { dieWithParentScript } from '@flexengage/tools/paths'
 import { freePort } from '@flexengage/tools/prism'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -98,12 +99,22 @@ async function trigger(type: string) {
 beforeAll(async () => {
   const port = await freePort()
   sandboxUrl = `http://127.0.0.1:${port}`
+  // Wrapped so that the sandbox ends with this test process even if the runner is killed.
   sandbox = spawn(
     process.execPath,
-    [sandboxCli, 'start', '--port', String(port), '--first-retry-delay-ms', '50', '--retry-window-ms', '200'],
-    {
-      stdio: 'ignore',
-    },
+    [
+      dieWithParentScript,
+      process.execPath,
+      sandboxCli,
+      'start',
+      '--port',
+      String(port),
+      '--first-retry-delay-ms',
+      '50',
+      '--retry-window-ms',
+      '200',
+    ],
+    { stdio: ['pipe', 'ignore', 'ignore'] },
   )
   await eventually(() =>
     fetch(`${sandboxUrl}/_sandbox/health`).then(
