@@ -150,6 +150,25 @@ describe('answers', () => {
     expect(response.status).toBe(413)
   })
 
+  test('the Fetch adapter refuses a declared length over the limit before reading, like the node adapter', async () => {
+    const refused: string[] = []
+    const receiver = receiverWith(
+      { '*': () => undefined },
+      { maxBodyBytes: 1000, onError: (e) => void refused.push(String(e)) },
+    )
+    const big = envelope({ data: { padding: 'x'.repeat(5000) } })
+    const response = await receiver.fetch(
+      new Request('https://my.app/hooks', {
+        method: 'POST',
+        body: big,
+        headers: { 'content-length': String(big.length) },
+      }),
+    )
+    expect(response.status).toBe(413)
+    expect((await response.json()).error).toBe('body_too_large')
+    expect(refused).toHaveLength(1)
+  })
+
   test('500 when the handler throws, so flexEngage retries; the retry runs the handler again', async () => {
     let calls = 0
     const receiver = receiverWith({

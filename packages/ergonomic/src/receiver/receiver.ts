@@ -71,20 +71,27 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const dedupe = options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupeStore())
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
 
+  const tooLarge = () =>
+    new SignatureVerificationError('body_too_large', `the body exceeds ${maxBodyBytes} bytes`)
+
+  /** The answer to a refused delivery, whichever adapter refused it. */
+  function rejected(error: SignatureVerificationError): ReceiveResult {
+    options.onError?.(error)
+    return {
+      status: statusFor(error),
+      outcome: 'rejected',
+      error,
+      body: json({ error: error.reason, message: error.message }),
+    }
+  }
+
   async function receive(delivery: Delivery): Promise<ReceiveResult> {
     let envelope: EventEnvelope
     try {
       envelope = await verify(delivery)
     } catch (error) {
+      if (error instanceof SignatureVerificationError) return rejected(error)
       options.onError?.(error)
-      if (error instanceof SignatureVerificationError) {
-        return {
-          status: statusFor(error),
-          outcome: 'rejected',
-          error,
-          body: json({ error: error.reason, message: error.message }),
-        }
-      }
       return { status: 500, outcome: 'failed', error, body: json({ error: 'verification_failed' }) }
     }
     const answer = (status: number, outcome: ReceiveOutcome, error?: unknown): ReceiveResult => ({
@@ -128,18 +135,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     for await (const chunk of request) {
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
       size += bytes.byteLength
-      if (size > maxBodyBytes) {
-        const error = new SignatureVerificationError(
-          'body_too_large',
-          `the body exceeds ${maxBodyBytes} bytes`,
-        )
-        return {
-          status: 413,
-          outcome: 'rejected',
-          error,
-          body: json({ error: error.reason, message: error.message }),
-        }
-      }
+      if (size > maxBodyBytes) return rejected(tooLarge())
       chunks.push(bytes)
     }
     return concatBytes(chunks, size)
@@ -161,13 +157,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       node(request, response).catch((error: unknown) => (next ? next(error) : options.onError?.(error)))
     },
     async fetch(request) {
-      const declared = Number(request.headers.get('content-length'))
+      // A declared length over the limit is refused before reading; the verifier checks the real size.
       const result =
-        declared > maxBodyBytes
-          ? await receive({
-              body: new Uint8Array(declared > 0 ? maxBodyBytes + 1 : 0),
-              headers: request.headers,
-            })
+        Number(request.headers.get('content-length')) > maxBodyBytes
+          ? rejected(tooLarge())
           : await receive({ body: new Uint8Array(await request.arrayBuffer()), headers: request.headers })
       return new Response(result.body, {
         status: result.status,
