@@ -129,9 +129,10 @@ export class Transport {
     retries: number,
     failure: FlexEngageError,
   ): number | undefined {
+    // An attempt timeout is transient; running out of deadline never reaches this point.
     const transient =
       failure instanceof ConnectionError ||
-      (failure instanceof TimeoutError && !failure.message.includes('deadline')) ||
+      failure instanceof TimeoutError ||
       (failure instanceof APIError && (failure.status === 429 || failure.status >= 500))
     const verdict = policy.shouldRetry?.({ operation: spec.operation, attempt: retries + 1, error: failure })
     const retry = verdict ?? (spec.retryable && transient)
