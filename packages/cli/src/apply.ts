@@ -1,6 +1,6 @@
 // apply FILE: reconcile the webhooks declared in a JSON/YAML file with the brand's webhooks.
 import { readFileSync } from 'node:fs'
-import { isValidEventType, type Webhook } from '@flexengage/webhooks'
+import { isValidEventType, sameEventTypes, type Webhook } from '@flexengage/webhooks'
 import { parse } from 'yaml'
 import type { Context } from './context.js'
 import { printJson, table } from './output.js'
@@ -44,9 +44,6 @@ export function readDeclaration(file: string): Declared[] {
   })
 }
 
-const sameEvents = (a: string[], b: string[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join()
-
 export const applyCommand = {
   options: { prune: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   async run(context: Context, [file]: string[], values: Record<string, unknown>) {
@@ -59,7 +56,8 @@ export const applyCommand = {
     const plan: Array<{ action: Action; endpoint: string; events: string[]; id?: string }> = []
     for (const wanted of declared) {
       const match = existing.find(
-        (w) => !claimed.has(w.id) && w.endpoint === wanted.endpoint && sameEvents(w.events, wanted.events),
+        (w) =>
+          !claimed.has(w.id) && w.endpoint === wanted.endpoint && sameEventTypes(w.events, wanted.events),
       )
       if (!match) {
         const created: Webhook | undefined = dryRun ? undefined : await client.webhooks.create(wanted)

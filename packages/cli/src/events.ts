@@ -1,5 +1,5 @@
 // events list | get | tail | retry-failed
-import type { WebhookEvent } from '@flexengage/webhooks'
+import { isFailedEvent, type WebhookEvent } from '@flexengage/webhooks'
 import type { Context } from './context.js'
 import { excerpt, iso, printJson, table } from './output.js'
 import { createProgress } from './progress.js'
@@ -109,7 +109,7 @@ export const eventCommands = {
       if (values['dry-run']) {
         const failed: WebhookEvent[] = []
         for await (const event of events.list(id, { start: since, end: until })) {
-          if (event.status !== 'SUCCESS' && event.status !== 'PENDING') failed.push(event)
+          if (isFailedEvent(event)) failed.push(event)
         }
         if (context.json) printJson({ dryRun: true, wouldRetry: failed.map((e) => e.id) })
         else

@@ -9,3 +9,8 @@ export function isValidEventType(value: unknown): value is string {
 export function matchesEventType(subscribed: string, eventType: string): boolean {
   return subscribed === '*' || eventType === subscribed || eventType.startsWith(`${subscribed}.`)
 }
+
+/** True when two subscriptions list the same event types, in any order. */
+export function sameEventTypes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
+}

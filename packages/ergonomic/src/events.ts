@@ -46,7 +46,9 @@ export interface RetryFailedResult extends RetryFailedProgress {
   failures: Array<{ eventId: string; error: unknown }>
 }
 
-const isFailedByDefault = (event: WebhookEvent) => event.status !== 'SUCCESS' && event.status !== 'PENDING'
+/** Failed: delivered neither successfully nor still on its way (the status set is open). */
+export const isFailedEvent = (event: WebhookEvent): boolean =>
+  event.status !== 'SUCCESS' && event.status !== 'PENDING'
 
 export class WebhookEvents {
   constructor(
@@ -111,7 +113,7 @@ export class WebhookEvents {
       until,
       concurrency = 4,
       pageSize,
-      isFailed = isFailedByDefault,
+      isFailed = isFailedEvent,
       onProgress,
       ...requestOptions
     } = options

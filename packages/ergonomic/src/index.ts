@@ -18,7 +18,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors.js'
-export { isValidEventType, matchesEventType } from './event-types.js'
+export { isValidEventType, matchesEventType, sameEventTypes } from './event-types.js'
 export type {
   EventListOptions,
   RetryFailedOptions,
@@ -28,6 +28,7 @@ export type {
   WebhookEventDetail,
   WebhookEvents,
 } from './events.js'
+export { isFailedEvent } from './events.js'
 export type { EventList, EventPage } from './pagination.js'
 export type { RetryContext, RetryPolicy } from './retry.js'
 export type { TokenProvider } from './token.js'

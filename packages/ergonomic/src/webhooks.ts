@@ -2,6 +2,7 @@
 import type { WebhookResponse } from '@flexengage/webhooks-fetch-client'
 import { type APIPromise, apiPromise } from './api-promise.js'
 import { ConflictError, NotFoundError } from './errors.js'
+import { sameEventTypes } from './event-types.js'
 import { WebhookEvents } from './events.js'
 import { parseWebhook, parseWebhookList } from './parse.js'
 import type { RequestOptions, Transport, WithResponse } from './transport.js'
@@ -21,9 +22,6 @@ export interface EnsureResult {
   webhook: Webhook
   action: 'created' | 'enabled' | 'unchanged'
 }
-
-const sameEventTypes = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
 
 export class Webhooks {
   readonly events: WebhookEvents
