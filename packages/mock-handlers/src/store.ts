@@ -72,7 +72,11 @@ export class MockStore {
     this.#brands.clear()
   }
 
-  snapshot(): MockSnapshot {
+  /**
+   * The state as plain data, sharing the live objects: for serialising at once (JSON.stringify
+   * calls it). Anything kept should use snapshot(), a deep copy.
+   */
+  toJSON(): MockSnapshot {
     const brands: MockSnapshot['brands'] = {}
     for (const [brandId, brand] of this.#brands) {
       brands[brandId] = {
@@ -80,7 +84,11 @@ export class MockStore {
         events: Object.fromEntries(brand.events),
       }
     }
-    return structuredClone({ brands })
+    return { brands }
+  }
+
+  snapshot(): MockSnapshot {
+    return structuredClone(this.toJSON())
   }
 
   restore(snapshot: MockSnapshot): void {

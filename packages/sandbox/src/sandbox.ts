@@ -92,7 +92,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state = (): SandboxState => ({
     version: 1,
     privateKeyPem: key.privatePem,
-    snapshot: mock.snapshot(),
+    // Serialised right away by the persister: no deep copy needed first.
+    snapshot: mock.store.toJSON(),
     schedule: deliverer?.schedule() ?? [],
   })
   const persister = options.dataFile ? new Persister(options.dataFile, state) : undefined
