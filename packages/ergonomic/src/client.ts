@@ -2,7 +2,7 @@ import { InvalidArgumentError } from './errors.js'
 import { DEFAULT_RETRY_POLICY, type RetryContext, type RetryPolicy } from './retry.js'
 import { type TokenProvider, TokenSource } from './token.js'
 import { Transport } from './transport.js'
-import { optionalNonNegativeNumber, optionalPositiveInteger, requireBrandId } from './validate.js'
+import { optionalNonNegativeInteger, optionalPositiveInteger, requireBrandId } from './validate.js'
 import { Webhooks } from './webhooks.js'
 
 export const ENVIRONMENTS = {
@@ -90,12 +90,4 @@ export class FlexEngageWebhooks {
     )
     this.webhooks = new Webhooks(transport, this.brandId)
   }
-}
-
-function optionalNonNegativeInteger(name: string, value: unknown): number | undefined {
-  const number = optionalNonNegativeNumber(name, value)
-  if (number !== undefined && !Number.isInteger(number)) {
-    throw new InvalidArgumentError(name, `must be a whole number, got ${number}`)
-  }
-  return number
 }

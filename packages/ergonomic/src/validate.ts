@@ -93,10 +93,10 @@ export function optionalPositiveInteger(name: string, value: unknown): number | 
   return value
 }
 
-export function optionalNonNegativeNumber(name: string, value: unknown): number | undefined {
+export function optionalNonNegativeInteger(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidArgumentError(name, `must be a non-negative number, got ${describe(value)}`)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError(name, `must be a non-negative whole number, got ${describe(value)}`)
   }
   return value
 }

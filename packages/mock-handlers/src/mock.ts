@@ -11,6 +11,7 @@ import { createIdsAndClock } from './deterministic.js'
 import { MockContractError } from './errors.js'
 import { examples } from './generated/examples.js'
 import { type OperationId, operations } from './generated/operations.js'
+import type { Validator } from './generated/validators.js'
 import { matchRoute } from './router.js'
 import {
   GATEWAY_STATUSES,
@@ -197,7 +198,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
   function checkResponse(operationId: OperationId, reply: MockReply): void {
     const declared = operations[operationId].responses[
       reply.status as keyof (typeof operations)[OperationId]['responses']
-    ] as { hasBody: boolean; validate: (typeof operations)['getWebhook']['validateRequest'] } | undefined
+    ] as { hasBody: boolean; validate: Validator } | undefined
     let problems: string[] = []
     if (!declared) {
       if (!GATEWAY_STATUSES.has(reply.status) && !reply.rejectsRequest)
