@@ -29,7 +29,8 @@ export async function startPrism({
   upstream,
   spec = defaultSpecPath,
   args = [],
-  startTimeoutMs = 30_000,
+  // A safety net for a Prism that cannot start; a busy machine only makes it slower.
+  startTimeoutMs = 180_000,
 } = {}) {
   const port = await freePort()
   const modeArgs = mode === 'proxy' ? ['proxy', spec, upstream] : ['mock', spec]

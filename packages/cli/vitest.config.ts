@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config'
 
-export default defineConfig({ test: { hookTimeout: 60_000, testTimeout: 60_000 } })
+export default defineConfig({ test: { hookTimeout: 180_000, testTimeout: 180_000 } })

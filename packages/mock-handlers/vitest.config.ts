@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config'
 
-export default defineConfig({ test: { hookTimeout: 120_000, testTimeout: 30_000 } })
+export default defineConfig({ test: { hookTimeout: 180_000, testTimeout: 120_000 } })

@@ -136,7 +136,7 @@ test('the consumer check fails when a consumer source does not type-check agains
   const extra = join(scratch, 'broken-consumer.mts')
   writeFileSync(extra, "import { NoSuchExport } from '@flexengage/webhooks'\nconsole.log(NoSuchExport)\n")
   await expect(checkConsumer({ extra })).rejects.toThrow(/NoSuchExport/)
-}, 180_000)
+}, 600_000)
 
 test('a size over its budget fails', async () => {
   const budgets = join(scratch, 'budgets.json')

@@ -78,6 +78,8 @@ export const eventCommands = {
         }
         cursor = existing.cursor
       }
+      // On stderr, so --json output stays one event per line; scripts can wait for this line.
+      process.stderr.write(`following new events of ${id} (Ctrl-C to stop)\n`)
       while (!stopped) {
         const page = events.list(id, cursor ? { startAfter: cursor } : { start: since })
         for await (const event of page) {

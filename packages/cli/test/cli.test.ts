@@ -27,9 +27,21 @@ interface Run {
   stderr: string
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
+/**
+ * Runs the CLI. `readyWhen`, if given, is checked against stderr as it arrives; `ready` resolves the
+ * first time it holds (or when the process exits, so a test never waits on a dead process).
+ */
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  readyWhen?: (stderr: string) => boolean,
+): Promise<Run> & { ready: Promise<void> } {
+  let markReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve
+  })
+  const result = new Promise<Run>((resolve) => {
+    const child = execFile(
       process.execPath,
       [cli, ...args],
       {
@@ -41,9 +53,18 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
           ...env,
         },
       },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        markReady()
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+      },
     )
+    let stderrSoFar = ''
+    child.stderr?.on('data', (chunk) => {
+      stderrSoFar += chunk
+      if (readyWhen?.(stderrSoFar)) markReady()
+    })
   })
+  return Object.assign(result, { ready })
 }
 
 async function json<T>(args: string[]): Promise<T> {
@@ -52,7 +73,8 @@ async function json<T>(args: string[]): Promise<T> {
   return JSON.parse(result.stdout) as T
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000) {
+/** Waits for a condition; the deadline is only a safety net for a broken build, never the expectation. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time')
@@ -231,14 +253,25 @@ describe('events and a receiver outage', () => {
     expect(retried.code, retried.stderr).toBe(0)
     expect(retried.stdout).toContain('re-sent 5 of 5 failed event(s) (6 scanned); 0 could not be re-sent')
     expect(retried.stderr).toMatch(/^progress: 5\/5 re-sent, 0 failed, 6 scanned$/m)
-    await eventually(async () => failed.every((e) => receiver.delivered.get(e) === 1))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Settled: every re-sent attempt has its outcome, so no delivery is still on its way.
+    await eventually(async () => {
+      const details = await Promise.all(
+        failed.map((e) =>
+          json<{ status: string; attempts: Array<{ status: string }> }>(['events', 'get', id, e]),
+        ),
+      )
+      return details.every((d) => d.status === 'SUCCESS' && d.attempts.every((a) => a.status !== 'PENDING'))
+    })
     expect(failed.map((e) => receiver.delivered.get(e))).toEqual([1, 1, 1, 1, 1])
     expect(receiver.delivered.get(delivered[0] as string)).toBe(1)
 
-    // tail follows new events through the cursor
-    const tail = run(['events', 'tail', id, '--interval', '100', '--max-events', '2', '--json'])
-    await new Promise((resolve) => setTimeout(resolve, 700))
+    // tail follows new events through the cursor; events triggered once it says it follows are shown
+    const tail = run(
+      ['events', 'tail', id, '--interval', '100', '--max-events', '2', '--json'],
+      {},
+      (stderr) => stderr.includes('following new events'),
+    )
+    await tail.ready
     const fresh = [...(await trigger('NOTIFICATION.A')), ...(await trigger('NOTIFICATION.B'))]
     const tailed = await tail
     expect(tailed.code, tailed.stderr).toBe(0)

@@ -19,7 +19,7 @@ function surfaces(value: unknown): string[] {
 
 test('no error surface, retry context or client inspection contains the token', async () => {
   const retries: RetryContext[] = []
-  const { fe, mock } = setup({ onRetry: (c) => retries.push(c), timeoutMs: 300, maxRetries: 1 })
+  const { fe, mock } = setup({ onRetry: (c) => retries.push(c), maxRetries: 1 })
   const { id } = mock.seedWebhook(BRAND, hook)
   const provoke: Array<[arrange: () => void, act: () => PromiseLike<unknown>]> = [
     [() => mock.use('getWebhook', 401, { once: true }), () => fe.webhooks.get(id)],
@@ -32,7 +32,11 @@ test('no error surface, retry context or client inspection contains the token', 
     [() => mock.use('createWebhook', 422, { once: true }), () => fe.webhooks.create(hook)],
     [() => undefined, () => fe.webhooks.create(hook)],
     [() => mock.use('getWebhook', [{ network: 'drop' }, { network: 'drop' }]), () => fe.webhooks.get(id)],
-    [() => mock.use('getWebhook', [{ delayMs: 5_000 }, { delayMs: 5_000 }]), () => fe.webhooks.get(id)],
+    // Only this call has a short attempt timeout: the answers never come before it fires.
+    [
+      () => mock.use('getWebhook', [{ delayMs: 60_000 }, { delayMs: 60_000 }]),
+      () => fe.webhooks.get(id, { timeoutMs: 300 }),
+    ],
     [() => mock.use('getWebhook', { rawBody: 'not json' }, { once: true }), () => fe.webhooks.get(id)],
     [() => undefined, () => fe.webhooks.get(id, { signal: AbortSignal.abort() })],
     [() => undefined, () => fe.webhooks.get('not-a-uuid')],

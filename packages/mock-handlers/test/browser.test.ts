@@ -72,7 +72,7 @@ test('create -> list -> disable -> delete through the MSW worker', async () => {
     if (message.type() === 'error') consoleErrors.push(message.text())
   })
   await page.goto(origin)
-  await page.waitForSelector('body[data-state]', { timeout: 20_000 })
+  await page.waitForSelector('body[data-state]', { timeout: 120_000 })
   const lines = await page.locator('#log li').allTextContents()
   expect(lines).toEqual([
     'created https://example.com/browser enabled=true',

@@ -1,6 +1,6 @@
 // Scenario control: statuses picked on purpose, sequences, faults, Prism-compatible Prefer, and
 // validation of every override against the spec.
-import { describe, expect, expectTypeOf, test } from 'vitest'
+import { describe, expect, expectTypeOf, test, vi } from 'vitest'
 import { createFlexEngageMock, createMockFetch, MockContractError, type ScenarioStep } from '../src/index.js'
 
 const base = 'https://api.flexengage-test.com/v1/ACME'
@@ -72,10 +72,21 @@ describe('picking answers on purpose', () => {
 describe('faults', () => {
   test('added latency, and the caller can abort while waiting', async () => {
     const { mock, get } = setup()
-    mock.use('getWebhook', { delayMs: 50 }, { once: true })
-    const started = performance.now()
-    expect((await get()).status).toBe(200)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(45)
+    // The added latency is observed on fake timers: no answer before 50 ms, an answer at 50 ms.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      mock.use('getWebhook', { delayMs: 50 }, { once: true })
+      let answered = false
+      const response = get().finally(() => {
+        answered = true
+      })
+      await vi.advanceTimersByTimeAsync(49)
+      expect(answered).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect((await response).status).toBe(200)
+    } finally {
+      vi.useRealTimers()
+    }
     mock.use('getWebhook', { delayMs: 10_000 }, { once: true })
     await expect(get({ signal: AbortSignal.timeout(30) })).rejects.toMatchObject({ name: 'TimeoutError' })
   })

@@ -37,6 +37,8 @@ export interface DeliveryContext {
   keyUrl: () => string
   /** Called after every state change that must reach the disk. */
   changed: () => void
+  /** Milliseconds since the epoch; the retry schedule and window are measured on it. */
+  now: () => number
 }
 
 type Job =
@@ -72,7 +74,7 @@ export class Deliverer {
       eventId,
       firstAttemptAt: null,
       retryIndex: 0,
-      nextAttemptAt: Date.now(),
+      nextAttemptAt: this.context.now(),
     })
   }
 
@@ -113,7 +115,7 @@ export class Deliverer {
   #schedule(entry: ScheduledDelivery): void {
     const key = this.#key(entry)
     this.#scheduled.set(key, entry)
-    const wait = Math.max(0, entry.nextAttemptAt - Date.now())
+    const wait = Math.max(0, entry.nextAttemptAt - this.context.now())
     const timer = setTimeout(() => {
       this.#timers.delete(key)
       this.#ready.push({ kind: 'scheduled', entry })
@@ -154,7 +156,7 @@ export class Deliverer {
       const entry = job.entry
       const key = this.#key(entry)
       entry.firstAttemptAt ??= Date.parse(attempt.created)
-      const nextAttemptAt = Date.now() + this.options.firstRetryDelayMs * 2 ** entry.retryIndex
+      const nextAttemptAt = this.context.now() + this.options.firstRetryDelayMs * 2 ** entry.retryIndex
       if (succeeded) {
         event.status = 'SUCCESS'
         this.#scheduled.delete(key)
@@ -166,14 +168,14 @@ export class Deliverer {
         this.#scheduled.delete(key)
       }
     }
-    event.updated = new Date().toISOString()
+    event.updated = new Date(this.context.now()).toISOString()
     this.context.changed()
   }
 
   #newAttempt(event: EventRecord, endpoint: string): WebhookEventAttempt {
     const attempt: WebhookEventAttempt = {
       id: randomUUID(),
-      created: new Date().toISOString(),
+      created: new Date(this.context.now()).toISOString(),
       status: 'PENDING',
       request: { endpoint, headers: {} },
     }

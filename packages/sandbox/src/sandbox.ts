@@ -24,6 +24,11 @@ export interface SandboxOptions {
   /** Persist state here (atomic rewrites) and resume from it at start. Default: memory only. */
   dataFile?: string
   delivery?: Partial<DeliveryOptions>
+  /**
+   * Milliseconds since the epoch, default `Date.now`. The retry schedule and window are measured on
+   * it, so a test that freezes it gets an exact, machine-speed-independent attempt schedule.
+   */
+  clock?: () => number
 }
 
 export interface TriggeredEvent {
@@ -106,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       changed: () => {
         persist().catch(() => undefined)
       },
+      now: options.clock ?? Date.now,
     },
     { ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery },
   )

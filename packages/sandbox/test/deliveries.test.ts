@@ -8,9 +8,15 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
+// The retry schedule is measured on a frozen clock: each retry happens after its real delay, but the
+// window counts only the schedule's own delays, so how many attempts fit never depends on how fast
+// the machine is.
+const FROZEN_AT = Date.parse('2024-06-01T00:00:00Z')
+
 async function sandboxWith(delivery: Partial<DeliveryOptions> = {}) {
   const sandbox = await startSandbox({
-    delivery: { firstRetryDelayMs: 50, retryWindowMs: 2_000, attemptTimeoutMs: 1_000, ...delivery },
+    clock: () => FROZEN_AT,
+    delivery: { firstRetryDelayMs: 50, retryWindowMs: 2_000, attemptTimeoutMs: 30_000, ...delivery },
   })
   cleanups.push(() => sandbox.close())
   return sandbox
@@ -93,6 +99,7 @@ describe('deliveries', () => {
   })
 
   test('outside the retry window the event fails; a refused connection records no response', async () => {
+    // Retries after 40 and 80 ms fit a 150 ms window; the next one (160 ms) does not.
     const sandbox = await sandboxWith({ retryWindowMs: 150, firstRetryDelayMs: 40 })
     const fe = clientFor(sandbox)
     const hook = await fe.webhooks.create({
@@ -103,7 +110,7 @@ describe('deliveries', () => {
     const eventId = body.events?.[0]?.id as string
     await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
     const detail = await fe.webhooks.events.get(hook.id, eventId)
-    expect(detail.attempts.length).toBeGreaterThanOrEqual(2)
+    expect(detail.attempts).toHaveLength(3)
     expect(detail.attempts.every((a) => a.status === 'FAILURE' && a.response === undefined)).toBe(true)
   })
 
@@ -126,23 +133,54 @@ describe('deliveries', () => {
     expect(target.handled[0]?.attemptId).toBe(detail.attempts[1]?.id)
   })
 
-  test('a receiver that hangs is cut off per attempt, and the queue is bounded', async () => {
-    const sandbox = await sandboxWith({
-      attemptTimeoutMs: 100,
-      retryWindowMs: 0,
-      concurrency: 2,
-      maxPending: 3,
+  test('the queue is bounded: with every slot taken by a receiver that holds its answers, triggers get 503', async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 0, concurrency: 2, maxPending: 3 })
+    // Holds every delivery until the test releases it, so nothing drains while the queue fills.
+    const held: Array<() => void> = []
+    let released = false
+    const holding = await listen((_, response) => {
+      const answer = () => response.end('{"ok":true}')
+      if (released) answer()
+      else held.push(answer)
     })
-    const hanging = await listen(() => undefined)
-    cleanups.push(hanging.close)
+    cleanups.push(holding.close)
     const fe = clientFor(sandbox)
-    await fe.webhooks.create({ endpoint: `${hanging.url}/hooks`, events: ['NOTIFICATION'] })
-    const statuses = []
-    for (let i = 0; i < 6; i++) statuses.push((await trigger(sandbox, 'NOTIFICATION.X')).status)
-    expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(3)
-    expect(statuses).toContain(503)
+    const hook = await fe.webhooks.create({ endpoint: `${holding.url}/hooks`, events: ['NOTIFICATION'] })
+    const results = []
+    for (let i = 0; i < 6; i++) results.push(await trigger(sandbox, 'NOTIFICATION.X'))
+    expect(results.map((r) => r.status)).toEqual([202, 202, 202, 503, 503, 503])
+    expect(results[3]?.body.message).toMatch(/too many deliveries pending/)
+
+    released = true
+    for (const answer of held.splice(0)) answer()
+    const accepted = results.flatMap((r) => r.body.events ?? []).map((e) => e.id)
+    await eventually(async () => {
+      const details = await Promise.all(accepted.map((id) => fe.webhooks.events.get(hook.id, id)))
+      return details.every((d) => d.status === 'SUCCESS')
+    })
     await sandbox.deliverer.whenIdle()
     expect(sandbox.deliverer.pending).toBe(0)
+  })
+
+  test('a receiver that never answers is cut off after attemptTimeoutMs, with no response recorded', async () => {
+    const sandbox = await sandboxWith({ attemptTimeoutMs: 100, retryWindowMs: 0 })
+    let connectionClosed: () => void = () => undefined
+    const closed = new Promise<void>((resolve) => {
+      connectionClosed = resolve
+    })
+    const hanging = await listen((request) => request.socket.once('close', () => connectionClosed()))
+    cleanups.push(hanging.close)
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: `${hanging.url}/hooks`, events: ['NOTIFICATION'] })
+    const { body } = await trigger(sandbox, 'NOTIFICATION.X')
+    const eventId = body.events?.[0]?.id as string
+    // The receiver never answers: only the sandbox's attempt timeout can end this delivery.
+    await closed
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    const detail = await fe.webhooks.events.get(hook.id, eventId)
+    expect(detail.attempts).toHaveLength(1)
+    expect(detail.attempts[0]).toMatchObject({ status: 'FAILURE' })
+    expect(detail.attempts[0]?.response).toBeUndefined()
   })
 })
 

@@ -67,7 +67,11 @@ export async function trigger(
   }
 }
 
-export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+/** Waits for a condition; the deadline is only a safety net for a broken build, never the expectation. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time')
