@@ -7,8 +7,10 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { generateMockHandlers } from './generate-mock-handlers.mjs'
+import { operationTableSource } from './generate-operation-table.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
 import { repoRoot } from './paths.mjs'
+import { loadSpec } from './spec.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -16,6 +18,10 @@ async function generateTypes(specPath, outDir) {
   // Defaulted request fields (WebhookRequest.enabled) stay optional for callers.
   const ast = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false })
   await writeFile(join(outDir, 'openapi.ts'), withGeneratedHeader(astToString(ast)))
+  await writeFile(
+    join(outDir, 'operation-table.ts'),
+    withGeneratedHeader(operationTableSource(loadSpec(specPath))),
+  )
 }
 
 /** Java runs the typescript-fetch generator; only regeneration needs it, never a consumer. */

@@ -1,46 +1,73 @@
-// apply FILE: reconcile the webhooks declared in a JSON/YAML file with the brand's webhooks.
+// apply FILE: reconcile the webhooks declared in a JSON/YAML file with the brand's webhooks. Each
+// entry is the spec's create request: checked against it, every field sent, unknown fields refused.
 import { readFileSync } from 'node:fs'
-import { isValidEventType, sameEventTypes, type Webhook } from '@flexengage/webhooks'
-import { parse } from 'yaml'
+import {
+  checkRequest,
+  declaredFields,
+  InvalidArgumentError,
+  sameEventTypes,
+  type Webhook,
+} from '@flexengage/webhooks'
+import { operationTable, type WebhookRequest } from '@flexengage/webhooks-types'
+import { isMap, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Context } from './context.js'
 import { printJson, table } from './output.js'
 import { UsageError } from './usage.js'
 
-interface Declared {
-  endpoint: string
-  events: string[]
-  enabled: boolean
-}
+const CREATE = 'createWebhook'
+const requestSchema = operationTable[CREATE].requestBody.schema
 
 type Action = 'created' | 'enabled' | 'disabled' | 'unchanged' | 'extra' | 'deleted'
 
-export function readDeclaration(file: string): Declared[] {
+/** `events[0]` -> ['events', 0] */
+const pathOf = (at: string) =>
+  at
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+
+export function readDeclaration(file: string): WebhookRequest[] {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch {
     throw new UsageError(`cannot read ${file}`)
   }
-  let document: unknown
-  try {
-    document = parse(text)
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`)
+  const lines = new LineCounter()
+  const document = parseDocument(text, { lineCounter: lines })
+  if (document.errors.length > 0) {
+    throw new UsageError(`${file} is not valid JSON or YAML: ${document.errors[0]?.message.split('\n')[0]}`)
   }
-  const list = (document as { webhooks?: unknown })?.webhooks
-  if (!Array.isArray(list))
-    throw new UsageError(`${file} must have a "webhooks" list of { endpoint, events, enabled }`)
+  const lineOf = (node: Node | null | undefined) =>
+    node?.range ? `${file}:${lines.linePos(node.range[0]).line}` : file
+  const list = (document.toJS() as { webhooks?: unknown } | null)?.webhooks
+  if (!Array.isArray(list)) {
+    throw new UsageError(`${file} must have a "webhooks" list of create requests ({ endpoint, events, ... })`)
+  }
+  const known = declaredFields(requestSchema)
   return list.map((entry, i) => {
-    const where = `${file}: webhooks[${i}]`
-    if (typeof entry?.endpoint !== 'string' || !/^https?:\/\//.test(entry.endpoint)) {
-      throw new UsageError(`${where}.endpoint must be an https URL`)
+    const entryNode = document.getIn(['webhooks', i], true) as Node | undefined
+    const where = `webhooks[${i}]`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw new UsageError(`${lineOf(entryNode)}: ${where} must be a mapping such as { endpoint, events }`)
     }
-    if (!Array.isArray(entry.events) || entry.events.length === 0 || !entry.events.every(isValidEventType)) {
-      throw new UsageError(`${where}.events must be a non-empty list of event types such as NOTIFICATION.SMS`)
+    for (const field of Object.keys(entry)) {
+      if (known.includes(field)) continue
+      const pair = isMap(entryNode)
+        ? entryNode.items.find((item) => String((item.key as { value?: unknown })?.value) === field)
+        : undefined
+      throw new UsageError(
+        `${lineOf(pair?.key as Node | undefined)}: ${where}.${field} is not a field of the spec's create request (${known.join(', ')})`,
+      )
     }
-    if (entry.enabled !== undefined && typeof entry.enabled !== 'boolean')
-      throw new UsageError(`${where}.enabled must be true or false`)
-    return { endpoint: entry.endpoint, events: entry.events, enabled: entry.enabled ?? true }
+    try {
+      checkRequest(CREATE, { body: entry })
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error
+      const node = document.getIn(['webhooks', i, ...pathOf(error.argument)], true) as Node | undefined
+      throw new UsageError(`${lineOf(node ?? entryNode)}: ${where}.${error.message}`)
+    }
+    return entry as WebhookRequest
   })
 }
 
@@ -60,6 +87,7 @@ export const applyCommand = {
           !claimed.has(w.id) && w.endpoint === wanted.endpoint && sameEventTypes(w.events, wanted.events),
       )
       if (!match) {
+        // The whole entry is sent: a field the spec adds reaches the API without a CLI change.
         const created: Webhook | undefined = dryRun ? undefined : await client.webhooks.create(wanted)
         plan.push({
           action: 'created',
@@ -70,12 +98,13 @@ export const applyCommand = {
         continue
       }
       claimed.add(match.id)
-      if (match.enabled === wanted.enabled) {
+      const enabled = wanted.enabled ?? true
+      if (match.enabled === enabled) {
         plan.push({ action: 'unchanged', endpoint: match.endpoint, events: match.events, id: match.id })
       } else {
-        if (!dryRun) await client.webhooks.update(match.id, { enabled: wanted.enabled })
+        if (!dryRun) await client.webhooks.update(match.id, { enabled })
         plan.push({
-          action: wanted.enabled ? 'enabled' : 'disabled',
+          action: enabled ? 'enabled' : 'disabled',
           endpoint: match.endpoint,
           events: match.events,
           id: match.id,

@@ -1,11 +1,11 @@
 // events list | get | tail | retry-failed
 import { isFailedEvent, type WebhookEvent } from '@flexengage/webhooks'
 import type { Context } from './context.js'
-import { excerpt, iso, printJson, table } from './output.js'
+import { excerpt, printJson, table } from './output.js'
 import { createProgress } from './progress.js'
 import { dateOption, EXIT, positiveIntegerOption, UsageError, uuidArgument } from './usage.js'
 
-const eventRow = (e: WebhookEvent) => [e.id, e.type, e.status, iso(e.created), iso(e.updated)]
+const eventRow = (e: WebhookEvent) => [e.id, e.type, e.status, e.created, e.updated]
 const EVENT_HEADERS = ['id', 'type', 'status', 'created', 'updated']
 
 export const eventCommands = {
@@ -39,14 +39,14 @@ export const eventCommands = {
         .client()
         .webhooks.events.get(uuidArgument('webhookId', webhookId), uuidArgument('eventId', eventId))
       if (context.json) return printJson(event)
-      console.log(`${event.id}  ${event.type}  ${event.status}  created ${iso(event.created)}\n`)
+      console.log(`${event.id}  ${event.type}  ${event.status}  created ${event.created}\n`)
       console.log(
         table(
           ['#', 'attempt', 'created', 'status', 'http', 'time', 'response body'],
           event.attempts.map((a, i) => [
             String(i + 1),
             a.id,
-            iso(a.created),
+            a.created,
             a.status,
             a.response ? String(a.response.statusCode) : '-',
             a.response ? `${a.response.time} ms` : '-',

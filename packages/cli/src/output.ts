@@ -11,8 +11,6 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-export const iso = (date: Date | undefined) => date?.toISOString() ?? ''
-
 /** One line, at most `width` characters: for response bodies in a table. */
 export function excerpt(text: string | undefined, width = 40): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim()

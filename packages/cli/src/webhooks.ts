@@ -1,7 +1,7 @@
 // webhooks list | get | create | ensure | enable | disable | delete
 import type { Webhook } from '@flexengage/webhooks'
 import type { Context } from './context.js'
-import { iso, printJson, table } from './output.js'
+import { printJson, table } from './output.js'
 import { eventsOption, uuidArgument } from './usage.js'
 
 export function printWebhooks(context: Context, webhooks: Webhook[]): void {
@@ -12,7 +12,7 @@ export function printWebhooks(context: Context, webhooks: Webhook[]): void {
   console.log(
     table(
       ['id', 'enabled', 'endpoint', 'events', 'updated'],
-      webhooks.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.endpoint, w.events.join(','), iso(w.updated)]),
+      webhooks.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.endpoint, w.events.join(','), w.updated]),
     ),
   )
 }

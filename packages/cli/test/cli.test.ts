@@ -339,6 +339,8 @@ describe('bad input: one line, exit code 2, nothing sent', () => {
 
   const garbage = join(scratch, 'garbage.yaml')
   const wrongShape = join(scratch, 'wrong.json')
+  const unknownField = join(scratch, 'unknown-field.yaml')
+  const badValue = join(scratch, 'bad-value.yaml')
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown flag', ['webhooks', 'list', '--colour'], /Unknown option '--colour'/],
     ['an unknown command', ['webhooks', 'frobnicate'], /unknown command "webhooks frobnicate"/],
@@ -392,16 +394,34 @@ describe('bad input: one line, exit code 2, nothing sent', () => {
     [
       'create with a malformed event type',
       ['webhooks', 'create', '--endpoint', 'https://example.com/x', '--events', 'sms'],
-      /events\[0\] must be a dot-separated/,
+      /events\[0\] must match \^\[A-Z0-9_\]/,
     ],
     ['a file that does not parse', ['apply', garbage], /is not valid JSON or YAML/],
     ['a file of the wrong shape', ['apply', wrongShape], /must have a "webhooks" list/],
+    [
+      'a field the spec does not know, named with its line',
+      ['apply', unknownField],
+      /unknown-field\.yaml:5: webhooks\[1\]\.colour is not a field of the spec's create request/,
+    ],
+    [
+      'a value the spec refuses, named with its line',
+      ['apply', badValue],
+      /bad-value\.yaml:3: webhooks\[0\]\.events\[1\] must match/,
+    ],
     ['no token', ['webhooks', 'list', '--token', ''], /no token: set FLEXENGAGE_TOKEN or pass --token/],
   ]
 
   test.each(cases)('%s', async (_, args, message) => {
     writeFileSync(garbage, 'webhooks: [unclosed\n  - : :')
     writeFileSync(wrongShape, '{"hooks": []}')
+    writeFileSync(
+      unknownField,
+      'webhooks:\n  - endpoint: https://example.com/a\n    events: [NOTIFICATION]\n  - endpoint: https://example.com/b\n    colour: blue\n    events: [NOTIFICATION]\n',
+    )
+    writeFileSync(
+      badValue,
+      'webhooks:\n  - endpoint: https://example.com/a\n    events: [NOTIFICATION, sms]\n',
+    )
     const result = await run(args, {
       FLEXENGAGE_BASE_URL: countingUrl,
       ...(args.includes('--token') ? { FLEXENGAGE_TOKEN: '' } : {}),

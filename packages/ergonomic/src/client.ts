@@ -1,7 +1,23 @@
+import type { OperationId, SuccessBodyOf } from '@flexengage/webhooks-types'
+import { type APIPromise, apiPromise } from './api-promise.js'
 import { InvalidArgumentError } from './errors.js'
+import {
+  createLog,
+  isLogLevel,
+  LOG_LEVELS,
+  type Logger,
+  type LogLevel,
+  logLevelFromEnvironment,
+} from './logging.js'
+import {
+  type AnyOperationParams,
+  type OperationParams,
+  type PrepareContext,
+  prepareRequest,
+} from './operation-request.js'
 import { DEFAULT_RETRY_POLICY, type RetryContext, type RetryPolicy } from './retry.js'
 import { type TokenProvider, TokenSource } from './token.js'
-import { Transport } from './transport.js'
+import { type CallOutcome, type RequestOptions, Transport, type WithResponse } from './transport.js'
 import { optionalNonNegativeInteger, optionalPositiveInteger, requireBrandId } from './validate.js'
 import { Webhooks } from './webhooks.js'
 
@@ -32,20 +48,18 @@ export interface ClientOptions {
   shouldRetry?: RetryPolicy['shouldRetry']
   /** Sent with every request. */
   headers?: Record<string, string>
+  /** Where log lines go (default `console`). Lines never contain a token or a request body. */
+  logger?: Logger
+  /** Default: the `FLEXENGAGE_LOG` environment variable, else `'warn'` (retries only). */
+  logLevel?: LogLevel
 }
 
 function resolveBaseUrl(options: ClientOptions): string {
   if (options.baseUrl !== undefined) {
-    let url: URL
-    try {
-      url = new URL(options.baseUrl)
-    } catch {
+    if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
       throw new InvalidArgumentError('baseUrl', 'must be an absolute http(s) URL')
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new InvalidArgumentError('baseUrl', 'must be an absolute http(s) URL')
-    }
-    return url.href.replace(/\/+$/, '')
+    return new URL(options.baseUrl).href.replace(/\/+$/, '')
   }
   const environment = options.environment ?? 'test'
   if (!Object.hasOwn(ENVIRONMENTS, environment)) {
@@ -57,11 +71,64 @@ function resolveBaseUrl(options: ClientOptions): string {
   return ENVIRONMENTS[environment]
 }
 
+function resolveLogLevel(options: ClientOptions): LogLevel {
+  const level = options.logLevel ?? logLevelFromEnvironment() ?? 'warn'
+  if (!isLogLevel(level)) {
+    const source = options.logLevel === undefined ? 'FLEXENGAGE_LOG' : 'logLevel'
+    throw new InvalidArgumentError(source, `must be one of ${LOG_LEVELS.join(', ')}, got ${String(level)}`)
+  }
+  return level
+}
+
+/** Sends any operation of the spec through the one pipeline; the resources build on it. */
+export class OperationCaller {
+  constructor(
+    private readonly transport: Transport,
+    readonly brandId: string,
+  ) {}
+
+  /** What happened, success or not: the resources decide what a failure means. */
+  async call<T>(
+    operationId: string,
+    params: AnyOperationParams,
+    options: RequestOptions | undefined,
+    context: Omit<PrepareContext, 'brandId'> = {},
+  ): Promise<CallOutcome<T>> {
+    const prepared = prepareRequest(operationId, params, { brandId: this.brandId, ...context })
+    return this.transport.send<T>(prepared, options)
+  }
+
+  /** Checks a call against the table without sending it: throws InvalidArgumentError. */
+  check(
+    operationId: string,
+    params: AnyOperationParams,
+    context: Omit<PrepareContext, 'brandId'> = {},
+  ): void {
+    prepareRequest(operationId, params, { brandId: this.brandId, ...context })
+  }
+
+  /** The result, or the typed error. */
+  async data<T>(
+    operationId: string,
+    params: AnyOperationParams,
+    options: RequestOptions | undefined,
+    context: Omit<PrepareContext, 'brandId'> = {},
+  ): Promise<WithResponse<T>> {
+    return unwrap(await this.call<T>(operationId, params, options, context))
+  }
+}
+
+export function unwrap<T>(outcome: CallOutcome<T>): WithResponse<T> {
+  if (!outcome.ok) throw outcome.error
+  return { data: outcome.data, response: outcome.response, requestsSent: outcome.requestsSent }
+}
+
 /** The flexEngage Webhooks API for one brand. */
 export class FlexEngageWebhooks {
   readonly brandId: string
   readonly baseUrl: string
   readonly webhooks: Webhooks
+  readonly #caller: OperationCaller
 
   constructor(options: ClientOptions) {
     if (typeof options !== 'object' || options === null) {
@@ -85,9 +152,26 @@ export class FlexEngageWebhooks {
         deadlineMs: optionalPositiveInteger('deadlineMs', options.deadlineMs),
         headers: { ...options.headers },
         retry,
+        log: createLog(options.logger ?? console, resolveLogLevel(options)),
       },
       new TokenSource(options.token),
     )
-    this.webhooks = new Webhooks(transport, this.brandId)
+    this.#caller = new OperationCaller(transport, this.brandId)
+    this.webhooks = new Webhooks(this.#caller)
+  }
+
+  /**
+   * Any operation of the spec, by its operationId, through the same pipeline as the named methods
+   * (token, retries, timeouts, typed errors, `withResponse()`): e.g.
+   * `fe.request('getWebhook', { path: { id } })`. `brandId` defaults to the client's.
+   */
+  request<Op extends OperationId>(
+    operationId: Op,
+    params: OperationParams<Op>,
+    options?: RequestOptions,
+  ): APIPromise<SuccessBodyOf<Op>> {
+    return apiPromise(() =>
+      this.#caller.data<SuccessBodyOf<Op>>(operationId, params as AnyOperationParams, options),
+    )
   }
 }

@@ -146,7 +146,7 @@ export class InvalidArgumentError extends FlexEngageError {
   }
 }
 
-/** A 2xx answer whose body is not JSON or not the documented shape; `rawBody` keeps what came. */
+/** A 2xx answer whose body is not JSON; `rawBody` keeps what came, `headers` e.g. its `Location`. */
 export class ResponseFormatError extends FlexEngageError {
   override name = 'ResponseFormatError'
 
@@ -154,6 +154,7 @@ export class ResponseFormatError extends FlexEngageError {
     message: string,
     readonly status: number,
     readonly rawBody: string,
+    readonly headers: Headers = new Headers(),
   ) {
     super(message)
   }

@@ -1,14 +1,14 @@
 // fe.webhooks.events: list (paginated), get, retry, retryFailed (bulk re-send).
-import type { WebhookEventResponse, WebhookEventSummary } from '@flexengage/webhooks-fetch-client'
+import type { OperationId, WebhookEvent, WebhookEventDetail } from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
+import type { OperationCaller } from './client.js'
 import { InvalidArgumentError } from './errors.js'
-import { EventList } from './pagination.js'
-import { parseEventDetail } from './parse.js'
-import type { RequestOptions, Transport } from './transport.js'
-import { optionalDate, optionalPositiveInteger, requireUuid, requireWindow } from './validate.js'
+import { EventList, type EventQuery } from './pagination.js'
+import { requireOrderedWindow } from './prose-rules.js'
+import type { RequestOptions } from './transport.js'
+import { optionalPositiveInteger } from './validate.js'
 
-export type WebhookEvent = WebhookEventSummary
-export type WebhookEventDetail = WebhookEventResponse
+export type { WebhookEvent, WebhookEventDetail }
 
 export interface EventListOptions extends RequestOptions {
   start?: Date | string
@@ -50,60 +50,52 @@ export interface RetryFailedResult extends RetryFailedProgress {
 export const isFailedEvent = (event: WebhookEvent): boolean =>
   event.status !== 'SUCCESS' && event.status !== 'PENDING'
 
+/** The caller's names for the spec's parameters, in error messages. */
+const EVENT_ARGUMENTS = { id: 'webhookId', eventId: 'eventId', size: 'pageSize', startId: 'startAfter' }
+
+const asDate = (value: Date | string | undefined) =>
+  value === undefined ? undefined : value instanceof Date ? value : new Date(value)
+
 export class WebhookEvents {
-  constructor(
-    private readonly transport: Transport,
-    private readonly brandId: string,
-  ) {}
+  constructor(private readonly caller: OperationCaller) {}
 
   /** `for await (const event of list(id))`, or `.pages()`; `.cursor` resumes later. */
   list(webhookId: string, options: EventListOptions = {}): EventList {
     const { start, end, pageSize, maxItems, maxPages, startAfter, ...requestOptions } = options
-    const query = {
-      brandId: this.brandId,
-      webhookId: requireUuid('webhookId', webhookId),
-      start: optionalDate('start', start),
-      end: optionalDate('end', end),
-      pageSize: optionalPositiveInteger('pageSize', pageSize),
+    const query: EventQuery = {
+      webhookId,
+      start,
+      end,
+      pageSize,
       maxItems: optionalPositiveInteger('maxItems', maxItems),
       maxPages: optionalPositiveInteger('maxPages', maxPages),
-      startAfter: startAfter === undefined ? undefined : requireUuid('startAfter', startAfter),
+      startAfter,
     }
-    requireWindow(query.start, query.end)
-    return new EventList(this.transport, query, requestOptions)
+    // Refused now, before the first page is asked for.
+    this.caller.check(
+      'listWebhookEvents',
+      { path: { id: webhookId }, query: { size: pageSize, start, end, startId: startAfter } },
+      { argumentNames: EVENT_ARGUMENTS },
+    )
+    requireOrderedWindow(asDate(start), asDate(end), ['start', 'end'])
+    return new EventList(this.caller, query, requestOptions)
   }
 
   get(webhookId: string, eventId: string, options?: RequestOptions): APIPromise<WebhookEventDetail> {
-    return apiPromise(async () => {
-      const id = requireUuid('webhookId', webhookId)
-      const event = requireUuid('eventId', eventId)
-      return this.transport.request(
-        {
-          operation: 'getWebhookEvent',
-          retryable: true,
-          call: (api) => api.getWebhookEventRaw({ brandId: this.brandId, id, eventId: event }),
-          parse: parseEventDetail,
-        },
-        options,
-      )
-    })
+    return apiPromise(() =>
+      this.caller.data<WebhookEventDetail>('getWebhookEvent', { path: { id: webhookId, eventId } }, options, {
+        argumentNames: EVENT_ARGUMENTS,
+      }),
+    )
   }
 
-  /** Queues a re-send; each retry is a new attempt on the event. */
+  /** Queues a re-send; each retry is a new attempt on the event, so it is re-sent only when the server provably did not act. */
   retry(webhookId: string, eventId: string, options?: RequestOptions): APIPromise<void> {
-    return apiPromise(async () => {
-      const id = requireUuid('webhookId', webhookId)
-      const event = requireUuid('eventId', eventId)
-      return this.transport.request(
-        {
-          operation: 'retryWebhookEvent',
-          retryable: true,
-          call: (api) => api.retryWebhookEventRaw({ brandId: this.brandId, id, eventId: event }),
-          parse: () => undefined,
-        },
-        options,
-      )
-    })
+    return apiPromise(() =>
+      this.caller.data<void>('retryWebhookEvent', { path: { id: webhookId, eventId } }, options, {
+        argumentNames: EVENT_ARGUMENTS,
+      }),
+    )
   }
 
   /** Re-sends every failed event in a window, `concurrency` at a time, reporting progress. */
@@ -123,6 +115,7 @@ export class WebhookEvents {
         `must be an integer from 1 to 64, got ${String(concurrency)}`,
       )
     }
+    requireOrderedWindow(asDate(since), asDate(until), ['since', 'until'])
     const events = this.list(webhookId, {
       ...requestOptions,
       ...(since === undefined ? {} : { start: since }),
@@ -172,3 +165,10 @@ export class WebhookEvents {
     return result
   }
 }
+
+/** The operations the named methods above cover, for the coverage check. */
+export const EVENT_METHODS = {
+  'webhooks.events.list': 'listWebhookEvents',
+  'webhooks.events.get': 'getWebhookEvent',
+  'webhooks.events.retry': 'retryWebhookEvent',
+} as const satisfies Record<string, OperationId>

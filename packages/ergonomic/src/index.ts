@@ -1,5 +1,6 @@
 export { APIPromise } from './api-promise.js'
 export { type ClientOptions, ENVIRONMENTS, type Environment, FlexEngageWebhooks } from './client.js'
+export { ESCAPE_HATCH_ONLY, NAMED_METHODS } from './coverage.js'
 export {
   AbortError,
   APIError,
@@ -29,8 +30,11 @@ export type {
   WebhookEvents,
 } from './events.js'
 export { isFailedEvent } from './events.js'
+export type { Logger, LogLevel } from './logging.js'
+export { checkRequest, type OperationParams } from './operation-request.js'
 export type { EventList, EventPage } from './pagination.js'
 export type { RetryContext, RetryPolicy } from './retry.js'
+export { declaredFields, type SchemaProblem, schemaProblem } from './schema-check.js'
 export type { TokenProvider } from './token.js'
 export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
 export type { CreateWebhookInput, EnsureResult, Webhook, Webhooks } from './webhooks.js'

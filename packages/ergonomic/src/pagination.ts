@@ -1,31 +1,30 @@
 // Events as an async iterator over cursor pages: stops early, resumes from a cursor, never loops.
-import type { WebhookEventSummary } from '@flexengage/webhooks-fetch-client'
+import type { WebhookEvent, WebhookEventsPage } from '@flexengage/webhooks-types'
+import type { OperationCaller } from './client.js'
 import { PaginationError } from './errors.js'
-import { parseEventsPage } from './parse.js'
-import type { RequestOptions, Transport } from './transport.js'
+import type { RequestOptions } from './transport.js'
 
 export interface EventPage {
-  events: WebhookEventSummary[]
+  events: WebhookEvent[]
   /** Pass as `startAfter` to continue after this page later. */
   cursor: string | undefined
 }
 
 export interface EventQuery {
-  brandId: string
   webhookId: string
-  start: Date | undefined
-  end: Date | undefined
+  start: Date | string | undefined
+  end: Date | string | undefined
   pageSize: number | undefined
   maxItems: number | undefined
   maxPages: number | undefined
   startAfter: string | undefined
 }
 
-export class EventList implements AsyncIterable<WebhookEventSummary> {
+export class EventList implements AsyncIterable<WebhookEvent> {
   #cursor: string | undefined
 
   constructor(
-    private readonly transport: Transport,
+    private readonly caller: OperationCaller,
     private readonly query: EventQuery,
     private readonly options: RequestOptions,
   ) {
@@ -38,7 +37,7 @@ export class EventList implements AsyncIterable<WebhookEventSummary> {
   }
 
   async *pages(): AsyncGenerator<EventPage> {
-    const { brandId, webhookId, start, end, pageSize, maxItems, maxPages } = this.query
+    const { webhookId, start, end, pageSize, maxItems, maxPages } = this.query
     const sentCursors = new Set<string>()
     let items = 0
     for (let pages = 0; maxPages === undefined || pages < maxPages; pages++) {
@@ -51,14 +50,9 @@ export class EventList implements AsyncIterable<WebhookEventSummary> {
         }
         sentCursors.add(startId)
       }
-      const { data } = await this.transport.request(
-        {
-          operation: 'listWebhookEvents',
-          retryable: true,
-          call: (api) =>
-            api.listWebhookEventsRaw({ brandId, id: webhookId, size: pageSize, start, end, startId }),
-          parse: parseEventsPage,
-        },
+      const { data } = await this.caller.data<WebhookEventsPage>(
+        'listWebhookEvents',
+        { path: { id: webhookId }, query: { size: pageSize, start, end, startId } },
         this.options,
       )
       // Servers that treat startId as inclusive send the cursor event again: drop it.
@@ -74,7 +68,7 @@ export class EventList implements AsyncIterable<WebhookEventSummary> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<WebhookEventSummary> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<WebhookEvent> {
     for await (const page of this.pages()) {
       for (const event of page.events) {
         // A caller that breaks out mid-page resumes right after the last event it saw.

@@ -1,15 +1,18 @@
-// One logical call: attempts through the generated client, timeouts, retries, and typed errors.
-import { Configuration, WebhooksApi } from '@flexengage/webhooks-fetch-client'
+// The one request pipeline: every call, named method or `fe.request`, goes build -> send (token,
+// timeout, signal) -> read the body once -> typed result or typed error -> retry decision, and
+// returns what happened instead of filling out-parameters.
+import { BaseAPI, Configuration, type HTTPMethod, type RequestOpts } from '@flexengage/webhooks-fetch-client'
 import {
   AbortError,
   APIError,
   AuthenticationError,
   apiErrorFor,
   ConnectionError,
-  FlexEngageError,
+  type FlexEngageError,
   ResponseFormatError,
   TimeoutError,
 } from './errors.js'
+import type { Log } from './logging.js'
 import { backoffDelayMs, type RetryPolicy, retryAfterMs, sleep } from './retry.js'
 import type { TokenSource } from './token.js'
 
@@ -30,6 +33,8 @@ export interface ResponseInfo {
 export interface WithResponse<T> {
   data: T
   response: ResponseInfo
+  /** Requests sent for this call, retries and a token refresh included. */
+  requestsSent: number
 }
 
 export interface TransportConfig {
@@ -39,27 +44,56 @@ export interface TransportConfig {
   deadlineMs: number | undefined
   headers: Record<string, string>
   retry: RetryPolicy
+  log: Log
 }
 
-export interface CallSpec<T> {
-  operation: string
-  /** May this call be sent again after a 429, a 5xx or a network failure? */
-  retryable: boolean
-  call: (api: WebhooksApi) => Promise<unknown>
-  /** Maps the JSON body (undefined when there is none) to the result; throws on a wrong shape. */
-  parse: (json: unknown, status: number) => T
-  /** Filled in as the call proceeds: how many attempts were sent. */
-  progress?: { attempts: number }
+/** A request checked against the operation table, ready to send. */
+export interface PreparedRequest {
+  operationId: string
+  method: string
+  /** The path with its parameters filled in and encoded. */
+  path: string
+  query: Record<string, string | number | boolean>
+  body: unknown
+  /** May an attempt that may have reached the server be sent again? */
+  idempotent: boolean
+  /** Whether the operation declares a JSON body for this status (otherwise any body is ignored). */
+  hasContent: (status: number) => boolean
+}
+
+/** What a call did: its result or its error, and what the server may have seen. */
+export type CallOutcome<T> = (
+  | { ok: true; data: T; response: ResponseInfo }
+  | { ok: false; error: FlexEngageError }
+) & {
+  requestsSent: number
+  /** Whether an attempt before the last one may have reached the server and acted on it. */
+  earlierAttemptMayHaveActed: boolean
+  /** Whether any attempt, the last one included, may have reached the server and acted on it. */
+  anyAttemptMayHaveActed: boolean
 }
 
 const TIMED_OUT = Symbol('attempt timed out')
+/** Failures that prove the request never reached the server. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])
 
-interface AttemptResult {
-  status: number
-  headers: Headers
-  rawBody: string
-  method: string
-  url: string
+type Attempt =
+  | { kind: 'answered'; status: number; headers: Headers; rawBody: string; url: string }
+  | { kind: 'failed'; error: FlexEngageError; mayHaveActed: boolean }
+
+/** The generated client's runtime, sending a request described by the operation table. */
+class OperationApi extends BaseAPI {
+  send(context: RequestOpts): Promise<Response> {
+    return this.request(context)
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+  }
+  return undefined
 }
 
 export class Transport {
@@ -68,138 +102,185 @@ export class Transport {
     private readonly token: TokenSource,
   ) {}
 
-  async request<T>(spec: CallSpec<T>, options: RequestOptions = {}): Promise<WithResponse<T>> {
+  async send<T>(request: PreparedRequest, options: RequestOptions = {}): Promise<CallOutcome<T>> {
     const policy =
       options.maxRetries === undefined
         ? this.config.retry
         : { ...this.config.retry, maxRetries: options.maxRetries }
     const deadline =
       this.config.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + this.config.deadlineMs
+    const label = `${request.method} ${request.path}`
+    let requestsSent = 0
     let retries = 0
     let refreshToken = false
+    let earlierMayHaveActed = false
+    let lastMayHaveActed = false
     let lastFailure: FlexEngageError | undefined
+    const done = (
+      result: { ok: true; data: T; response: ResponseInfo } | { ok: false; error: FlexEngageError },
+    ) =>
+      ({
+        ...result,
+        requestsSent,
+        earlierAttemptMayHaveActed: earlierMayHaveActed,
+        anyAttemptMayHaveActed: earlierMayHaveActed || lastMayHaveActed,
+      }) as CallOutcome<T>
+
     for (;;) {
-      if (options.signal?.aborted)
-        throw new AbortError(`${spec.operation} was aborted`, { cause: options.signal.reason })
+      if (options.signal?.aborted) {
+        return done({
+          ok: false,
+          error: new AbortError(`${label} was aborted`, { cause: options.signal.reason }),
+        })
+      }
       const remaining = deadline - Date.now()
       if (remaining <= 0) {
         // The last real failure says more than "out of time".
-        throw (
-          lastFailure ??
-          new TimeoutError(`${spec.operation} exceeded its deadline of ${this.config.deadlineMs} ms`)
-        )
+        const error =
+          lastFailure ?? new TimeoutError(`${label} exceeded its deadline of ${this.config.deadlineMs} ms`)
+        return done({ ok: false, error })
       }
-      if (spec.progress) spec.progress.attempts++
-      let failure: FlexEngageError
+      let token: string
       try {
-        const token = await this.token.get(refreshToken)
-        const attempt = await this.attempt(
-          spec,
-          token,
-          Math.min(options.timeoutMs ?? this.config.timeoutMs, remaining),
-          options,
-        )
-        return this.read(spec, attempt)
+        token = await this.token.get(refreshToken)
       } catch (error) {
-        failure =
-          error instanceof FlexEngageError
-            ? error
-            : new ConnectionError(`${spec.operation} failed`, { cause: error })
+        return done({ ok: false, error: error as FlexEngageError })
       }
+      requestsSent++
+      const attempt = await this.attempt(
+        request,
+        token,
+        Math.min(options.timeoutMs ?? this.config.timeoutMs, remaining),
+        options,
+        requestsSent,
+      )
+      const outcome = this.read<T>(request, attempt)
+      lastMayHaveActed = attemptMayHaveActed(attempt)
+      if (outcome.ok) return done(outcome)
+      const failure = outcome.error
+      if (failure instanceof AbortError) return done(outcome)
+      // A refreshed token is one more request, but a 401 proves the server did not act.
       if (failure instanceof AuthenticationError && this.token.refreshable && !refreshToken) {
         refreshToken = true
         continue
       }
       lastFailure = failure
-      const delayMs = this.retryDelay(spec, policy, retries, failure)
-      if (delayMs === undefined || Date.now() + delayMs >= deadline) throw failure
+      const delayMs = this.retryDelay(request, policy, retries, failure, lastMayHaveActed)
+      if (delayMs === undefined || Date.now() + delayMs >= deadline) return done(outcome)
+      earlierMayHaveActed ||= lastMayHaveActed
       retries++
-      policy.onRetry?.({ operation: spec.operation, attempt: retries, error: failure, delayMs })
+      this.config.log.warn(
+        `retrying ${label} in ${Math.round(delayMs)} ms (retry ${retries}): ${failure.message}`,
+      )
+      policy.onRetry?.({ operation: request.operationId, attempt: retries, error: failure, delayMs })
       try {
         await sleep(delayMs, options.signal)
       } catch (reason) {
-        throw new AbortError(`${spec.operation} was aborted`, { cause: reason })
+        return done({ ok: false, error: new AbortError(`${label} was aborted`, { cause: reason }) })
       }
     }
   }
 
   private retryDelay(
-    spec: CallSpec<unknown>,
+    request: PreparedRequest,
     policy: RetryPolicy,
     retries: number,
     failure: FlexEngageError,
+    mayHaveActed: boolean,
   ): number | undefined {
-    // An attempt timeout is transient; running out of deadline never reaches this point.
     const transient =
       failure instanceof ConnectionError ||
       failure instanceof TimeoutError ||
+      failure instanceof ResponseFormatError ||
       (failure instanceof APIError && (failure.status === 429 || failure.status >= 500))
-    const verdict = policy.shouldRetry?.({ operation: spec.operation, attempt: retries + 1, error: failure })
-    const retry = verdict ?? (spec.retryable && transient)
-    if (!retry || retries >= policy.maxRetries) return undefined
+    // Sending again is safe when the operation is idempotent or the server provably did not act.
+    const safe = request.idempotent || !mayHaveActed
+    const verdict = policy.shouldRetry?.({
+      operation: request.operationId,
+      attempt: retries + 1,
+      error: failure,
+    })
+    if (!(verdict ?? (transient && safe)) || retries >= policy.maxRetries) return undefined
     if (failure instanceof APIError && failure.retryAfterMs !== undefined) {
       return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : undefined
     }
     return backoffDelayMs(retries, policy)
   }
 
+  /** One attempt: sends through the generated runtime and reads the whole body within the timeout. */
   private async attempt(
-    spec: CallSpec<unknown>,
+    request: PreparedRequest,
     token: string,
     timeoutMs: number,
     options: RequestOptions,
-  ): Promise<AttemptResult> {
+    number: number,
+  ): Promise<Attempt> {
     const controller = new AbortController()
     const onCallerAbort = () => controller.abort(options.signal?.reason)
     options.signal?.addEventListener('abort', onCallerAbort, { once: true })
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
-    let sent: { url: string; method: string } | undefined
-    let received: Response | undefined
-    const fetchApi = async (url: string, init: RequestInit) => {
-      const headers = new Headers(init.headers)
-      for (const [name, value] of Object.entries({ ...this.config.headers, ...options.headers }))
-        headers.set(name, value)
-      headers.set('Authorization', `Bearer ${token}`)
-      sent = { url, method: init.method ?? 'GET' }
-      // Looked up per attempt, so a fetch replaced after construction (e.g. by MSW) is used.
-      received = await (this.config.fetch ?? globalThis.fetch)(url, {
-        ...init,
-        headers,
-        signal: controller.signal,
-      })
-      return received
-    }
+    const label = `${request.method} ${request.path}`
+    const started = Date.now()
+    let url = request.path
+    const api = new OperationApi(
+      new Configuration({
+        basePath: this.config.baseUrl,
+        // Looked up per attempt, so a fetch replaced after construction (e.g. by MSW) is used.
+        fetchApi: (input, init) => {
+          url = String(input)
+          this.config.log.debug(`sending ${request.method} ${url} (attempt ${number})`)
+          return (this.config.fetch ?? globalThis.fetch)(input, { ...init, signal: controller.signal })
+        },
+      }),
+    )
+    const headers: Record<string, string> = { ...this.config.headers, ...options.headers }
+    headers.Authorization = `Bearer ${token}`
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json'
     try {
+      let response: Response
       try {
-        await spec.call(new WebhooksApi(new Configuration({ basePath: this.config.baseUrl, fetchApi })))
-      } catch (error) {
-        // The generated client throws the Response itself for a non-2xx status.
-        if (!(error instanceof Response)) throw error
+        response = await api.send({
+          path: request.path,
+          method: request.method as HTTPMethod,
+          headers,
+          query: request.query,
+          body: request.body as RequestOpts['body'],
+        })
+      } catch (thrown) {
+        // The generated runtime throws the Response itself for a non-2xx status.
+        if (!(thrown instanceof Response)) throw thrown
+        response = thrown
       }
-      if (!received || !sent) throw new ConnectionError(`${spec.operation} produced no response`)
-      // Read the body while the attempt's timeout still applies.
-      const rawBody = await received.text()
-      return {
-        status: received.status,
-        headers: received.headers,
-        rawBody,
-        method: sent.method,
-        url: sent.url,
-      }
+      const rawBody = await response.text()
+      const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id')
+      this.config.log.info(
+        `${label} -> ${response.status} (attempt ${number}, ${Date.now() - started} ms${requestId ? `, request id ${requestId}` : ''})`,
+      )
+      return { kind: 'answered', status: response.status, headers: response.headers, rawBody, url }
     } catch (error) {
+      const failed = (failure: FlexEngageError, mayHaveActed: boolean): Attempt => {
+        this.config.log.info(
+          `${label} failed (attempt ${number}, ${Date.now() - started} ms): ${failure.message}`,
+        )
+        return { kind: 'failed', error: failure, mayHaveActed }
+      }
       if (controller.signal.aborted) {
         if (controller.signal.reason === TIMED_OUT) {
-          throw new TimeoutError(
-            `${sent?.method ?? ''} ${sent?.url ?? spec.operation} timed out after ${timeoutMs} ms`.trim(),
-          )
+          return failed(new TimeoutError(`${request.method} ${url} timed out after ${timeoutMs} ms`), true)
         }
-        throw new AbortError(`${spec.operation} was aborted`, { cause: options.signal?.reason })
+        return {
+          kind: 'failed',
+          error: new AbortError(`${label} was aborted`, { cause: options.signal?.reason }),
+          mayHaveActed: true,
+        }
       }
-      if (error instanceof FlexEngageError) throw error
-      const where = sent ? `${sent.method} ${sent.url}` : spec.operation
-      throw new ConnectionError(
-        `${where} failed: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
+      const reason = error instanceof Error ? error.message : String(error)
+      const code = errorCode(error)
+      return failed(
+        new ConnectionError(`${request.method} ${url} failed: ${reason}${code ? ` (${code})` : ''}`, {
+          cause: error,
+        }),
+        !NEVER_SENT_CODES.has(code ?? ''),
       )
     } finally {
       clearTimeout(timer)
@@ -208,47 +289,52 @@ export class Transport {
   }
 
   private read<T>(
-    spec: CallSpec<T>,
-    { status, headers, rawBody, method, url }: AttemptResult,
-  ): WithResponse<T> {
-    const info = { status, headers, url }
+    request: PreparedRequest,
+    attempt: Attempt,
+  ): { ok: true; data: T; response: ResponseInfo } | { ok: false; error: FlexEngageError } {
+    if (attempt.kind === 'failed') return { ok: false, error: attempt.error }
+    const { status, headers, rawBody, url } = attempt
     if (status < 200 || status >= 300) {
       const body = parseJson(rawBody)
       const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-      throw apiErrorFor({
-        status,
-        method,
-        url,
-        headers,
-        rawBody,
-        message: typeof fields.message === 'string' ? fields.message : undefined,
-        description: typeof fields.description === 'string' ? fields.description : undefined,
-        validations: isStringMap(fields.validations) ? fields.validations : undefined,
-        retryAfterMs: retryAfterMs(headers),
-      })
-    }
-    let json: unknown
-    if (rawBody !== '') {
-      json = parseJson(rawBody)
-      if (json === NOT_JSON) {
-        throw new ResponseFormatError(
-          `${method} ${url} answered ${status} with a body that is not JSON`,
+      return {
+        ok: false,
+        error: apiErrorFor({
           status,
+          method: request.method,
+          url,
+          headers,
           rawBody,
-        )
+          message: typeof fields.message === 'string' ? fields.message : undefined,
+          description: typeof fields.description === 'string' ? fields.description : undefined,
+          validations: isStringMap(fields.validations) ? fields.validations : undefined,
+          retryAfterMs: retryAfterMs(headers),
+        }),
       }
     }
-    try {
-      return { data: spec.parse(json, status), response: info }
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new ResponseFormatError(
-        `${method} ${url} answered ${status} with an unexpected body: ${reason}`,
-        status,
-        rawBody,
-      )
+    const response = { status, headers, url }
+    // A status declared without content carries nothing to read, whatever bytes came with it.
+    if (!request.hasContent(status) || rawBody === '') return { ok: true, data: undefined as T, response }
+    const json = parseJson(rawBody)
+    if (json === NOT_JSON) {
+      return {
+        ok: false,
+        error: new ResponseFormatError(
+          `${request.method} ${url} answered ${status} with a body that is not JSON`,
+          status,
+          rawBody,
+          headers,
+        ),
+      }
     }
+    return { ok: true, data: json as T, response }
   }
+}
+
+/** Whether the server may have acted on this attempt: it answered 2xx or 5xx, or the answer was lost. */
+function attemptMayHaveActed(attempt: Attempt): boolean {
+  if (attempt.kind === 'failed') return attempt.mayHaveActed
+  return attempt.status < 300 || attempt.status >= 500
 }
 
 const NOT_JSON = Symbol('not JSON')

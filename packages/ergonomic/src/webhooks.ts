@@ -1,67 +1,90 @@
-// fe.webhooks: create, list, get, update/enable/disable, delete, ensure.
-import type { WebhookResponse } from '@flexengage/webhooks-fetch-client'
+// fe.webhooks: create, list, get, update/enable/disable, delete, ensure. Inputs are the spec's request
+// types; results are the spec's response types, every field passed through.
+import {
+  type OperationId,
+  operationTable,
+  type Webhook,
+  type WebhookPatchRequest,
+  type WebhookRequest,
+} from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
-import { ConflictError, NotFoundError } from './errors.js'
+import { type OperationCaller, unwrap } from './client.js'
+import {
+  APIError,
+  ConflictError,
+  ConnectionError,
+  InvalidArgumentError,
+  NotFoundError,
+  ResponseFormatError,
+  TimeoutError,
+} from './errors.js'
 import { sameEventTypes } from './event-types.js'
 import { WebhookEvents } from './events.js'
-import { parseWebhook, parseWebhookList } from './parse.js'
-import type { RequestOptions, Transport, WithResponse } from './transport.js'
-import { requireBoolean, requireEndpoint, requireEventTypes, requireUuid } from './validate.js'
+import { withDefaults } from './schema-check.js'
+import type { CallOutcome, RequestOptions, WithResponse } from './transport.js'
 
-export type Webhook = WebhookResponse
+export type { Webhook }
 
-export interface CreateWebhookInput {
-  endpoint: string
-  /** Event types or groups; `NOTIFICATION.SMS` covers every type under it. */
-  events: string[]
-  /** Default true. */
-  enabled?: boolean
-}
+/** The spec's `WebhookRequest`: every field it declares is sent; `enabled` defaults as the spec says. */
+export type CreateWebhookInput = WebhookRequest
 
 export interface EnsureResult {
   webhook: Webhook
   action: 'created' | 'enabled' | 'unchanged'
 }
 
+const createSchema = operationTable.createWebhook.requestBody.schema
+
+/** A failure after which the server may still have done what was asked. */
+const mayHaveBeenDone = (error: unknown) =>
+  error instanceof ConnectionError ||
+  error instanceof TimeoutError ||
+  error instanceof ResponseFormatError ||
+  (error instanceof APIError && error.status >= 500)
+
+function requireObject(name: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(name, 'must be an object')
+  }
+  return value as Record<string, unknown>
+}
+
 export class Webhooks {
   readonly events: WebhookEvents
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly brandId: string,
-  ) {
-    this.events = new WebhookEvents(transport, brandId)
+  constructor(private readonly caller: OperationCaller) {
+    this.events = new WebhookEvents(caller)
   }
 
   /**
    * Creates a webhook. Retried after 429/5xx/network failures: the API refuses a duplicate (same
    * endpoint, same event types) with 409, so a re-sent create that meets 409 resolves to the webhook
-   * its earlier attempt made. A 409 on the first attempt is a ConflictError.
+   * an earlier attempt made, and a create whose answer was lost or malformed resolves to the webhook
+   * the server made. A 409 when no earlier attempt can have acted is a ConflictError.
    */
   create(input: CreateWebhookInput, options?: RequestOptions): APIPromise<Webhook> {
     return apiPromise(async () => {
-      const endpoint = requireEndpoint(input?.endpoint)
-      const events = requireEventTypes(input?.events)
-      const enabled = input.enabled === undefined ? true : requireBoolean('enabled', input.enabled)
-      const progress = { attempts: 0 }
-      try {
-        return await this.transport.request(
-          {
-            operation: 'createWebhook',
-            retryable: true,
-            progress,
-            call: (api) =>
-              api.createWebhookRaw({ brandId: this.brandId, webhookRequest: { endpoint, events, enabled } }),
-            parse: parseWebhook,
-          },
-          options,
-        )
-      } catch (error) {
-        if (!(error instanceof ConflictError) || progress.attempts < 2) throw error
-        const existing = await this.#find(endpoint, events, options)
-        if (!existing) throw error
-        return existing
+      const body = withDefaults(createSchema, requireObject('input', input)) as WebhookRequest
+      const outcome = await this.caller.call<Webhook>('createWebhook', { body }, options, {
+        idempotent: true,
+      })
+      if (outcome.ok) return unwrap(outcome)
+      const { error } = outcome
+      const serverMayHaveIt =
+        error instanceof ConflictError ? outcome.earlierAttemptMayHaveActed : outcome.anyAttemptMayHaveActed
+      if (!serverMayHaveIt || !(error instanceof ConflictError || mayHaveBeenDone(error))) throw error
+      // The answer was lost, or a retry met its own webhook: look it up (those reads are retried too).
+      const location = error instanceof ResponseFormatError ? error.headers.get('location') : null
+      const createdId = location?.split('/').at(-1)
+      if (createdId) {
+        const created = await this.get(createdId, options)
+          .withResponse()
+          .catch(() => undefined)
+        if (created) return created
       }
+      const found = await this.#find(body.endpoint, body.events, options)
+      if (found) return found
+      throw error
     })
   }
 
@@ -71,37 +94,26 @@ export class Webhooks {
   }
 
   get(id: string, options?: RequestOptions): APIPromise<Webhook> {
-    return apiPromise(async () => {
-      const webhookId = requireUuid('id', id)
-      return this.transport.request(
-        {
-          operation: 'getWebhook',
-          retryable: true,
-          call: (api) => api.getWebhookRaw({ brandId: this.brandId, id: webhookId }),
-          parse: parseWebhook,
-        },
-        options,
-      )
-    })
+    return apiPromise(() =>
+      this.caller.data<Webhook>('getWebhook', { path: { id } }, options, { argumentNames: { id: 'id' } }),
+    )
   }
 
   /** Returns the webhook whether the API answers 200 with it or 204 without a body. */
-  update(id: string, patch: { enabled: boolean }, options?: RequestOptions): APIPromise<Webhook> {
+  update(id: string, patch: WebhookPatchRequest, options?: RequestOptions): APIPromise<Webhook> {
     return apiPromise(async () => {
-      const webhookId = requireUuid('id', id)
-      const enabled = requireBoolean('enabled', patch?.enabled)
-      const result = await this.transport.request(
-        {
-          operation: 'updateWebhook',
-          retryable: true,
-          call: (api) =>
-            api.updateWebhookRaw({ brandId: this.brandId, id: webhookId, webhookPatchRequest: { enabled } }),
-          parse: (json, status) => (status === 204 ? undefined : parseWebhook(json)),
-        },
+      // Setting an absolute value: sending it twice does what sending it once does.
+      const result = await this.caller.data<Webhook | undefined>(
+        'updateWebhook',
+        { path: { id }, body: patch },
         options,
+        {
+          argumentNames: { id: 'id', body: 'patch' },
+          idempotent: true,
+        },
       )
       if (result.data !== undefined) return result as WithResponse<Webhook>
-      return this.get(webhookId, options).withResponse()
+      return this.get(id, options).withResponse()
     })
   }
 
@@ -113,59 +125,66 @@ export class Webhooks {
     return this.update(id, { enabled: false }, options)
   }
 
+  /**
+   * Deletes a webhook. A retried delete that meets 404 after an earlier attempt may have deleted it
+   * resolves; so does a delete whose answer was lost when the webhook is then found gone.
+   */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return apiPromise(async () => {
-      const webhookId = requireUuid('id', id)
-      return this.transport.request(
-        {
-          operation: 'deleteWebhook',
-          retryable: true,
-          call: (api) => api.deleteWebhookRaw({ brandId: this.brandId, id: webhookId }),
-          parse: () => undefined,
-        },
-        options,
-      )
+      const outcome: CallOutcome<void> = await this.caller.call('deleteWebhook', { path: { id } }, options, {
+        argumentNames: { id: 'id' },
+      })
+      if (outcome.ok) return unwrap(outcome)
+      const { error } = outcome
+      const gone = {
+        data: undefined,
+        response: { status: 404, headers: new Headers(), url: '' },
+        requestsSent: outcome.requestsSent,
+      }
+      if (error instanceof NotFoundError && outcome.earlierAttemptMayHaveActed)
+        return { ...gone, response: responseOf(error) }
+      if (outcome.anyAttemptMayHaveActed && mayHaveBeenDone(error)) {
+        const stillThere = await this.get(id, options).then(
+          () => true,
+          (lookup: unknown) => (lookup instanceof NotFoundError ? false : undefined),
+        )
+        if (stillThere === false) return gone
+      }
+      throw error
     })
   }
 
   /** Idempotent: finds the webhook with this endpoint and these event types (enabling it), or creates it. */
   async ensure(input: CreateWebhookInput, options?: RequestOptions): Promise<EnsureResult> {
-    const endpoint = requireEndpoint(input?.endpoint)
-    const events = requireEventTypes(input?.events)
-    const existing = (await this.#find(endpoint, events, options))?.data
-    if (existing) {
-      if (existing.enabled) return { webhook: existing, action: 'unchanged' }
-      return { webhook: await this.enable(existing.id, options), action: 'enabled' }
-    }
+    const wanted = withDefaults(createSchema, requireObject('input', input)) as WebhookRequest
+    // Checked like a create before anything is read.
+    this.caller.check('createWebhook', { body: wanted })
+    const existing = (await this.#find(wanted.endpoint, wanted.events, options))?.data
+    if (existing) return this.#enabled(existing, options)
     try {
-      return { webhook: await this.create({ endpoint, events }, options), action: 'created' }
+      return { webhook: await this.create(wanted, options), action: 'created' }
     } catch (error) {
       // Someone created it between our list and our create.
       const raced =
-        error instanceof ConflictError ? (await this.#find(endpoint, events, options))?.data : undefined
+        error instanceof ConflictError
+          ? (await this.#find(wanted.endpoint, wanted.events, options))?.data
+          : undefined
       if (!raced) throw error
-      return raced.enabled
-        ? { webhook: raced, action: 'unchanged' }
-        : { webhook: await this.enable(raced.id, options), action: 'enabled' }
+      return this.#enabled(raced, options)
     }
   }
 
+  async #enabled(webhook: Webhook, options?: RequestOptions): Promise<EnsureResult> {
+    if (webhook.enabled) return { webhook, action: 'unchanged' }
+    return { webhook: await this.enable(webhook.id, options), action: 'enabled' }
+  }
+
   async #list(options?: RequestOptions): Promise<WithResponse<Webhook[]>> {
-    try {
-      return await this.transport.request(
-        {
-          operation: 'listWebhooks',
-          retryable: true,
-          call: (api) => api.listWebhooksRaw({ brandId: this.brandId }),
-          parse: parseWebhookList,
-        },
-        options,
-      )
-    } catch (error) {
-      if (error instanceof NotFoundError)
-        return { data: [], response: { status: 404, headers: error.headers, url: error.url } }
-      throw error
+    const outcome = await this.caller.call<Webhook[]>('listWebhooks', {}, options)
+    if (!outcome.ok && outcome.error instanceof NotFoundError) {
+      return { data: [], response: responseOf(outcome.error), requestsSent: outcome.requestsSent }
     }
+    return unwrap(outcome)
   }
 
   async #find(
@@ -173,8 +192,19 @@ export class Webhooks {
     events: string[],
     options?: RequestOptions,
   ): Promise<WithResponse<Webhook> | undefined> {
-    const { data, response } = await this.#list(options)
+    const { data, response, requestsSent } = await this.#list(options)
     const match = data.find((w) => w.endpoint === endpoint && sameEventTypes(w.events, events))
-    return match ? { data: match, response } : undefined
+    return match ? { data: match, response, requestsSent } : undefined
   }
 }
+
+const responseOf = (error: APIError) => ({ status: error.status, headers: error.headers, url: error.url })
+
+/** The operations the named methods above cover, for the coverage check. */
+export const WEBHOOK_METHODS = {
+  'webhooks.create': 'createWebhook',
+  'webhooks.list': 'listWebhooks',
+  'webhooks.get': 'getWebhook',
+  'webhooks.update': 'updateWebhook',
+  'webhooks.delete': 'deleteWebhook',
+} as const satisfies Record<string, OperationId>

@@ -80,7 +80,8 @@ test('events: list, pages, get, retry, retryFailed', async () => {
     seen.push(event)
   }
   expect(seen.map((e) => e.id)).toEqual([EVENT_ID])
-  expect(seen[0]?.created).toBeInstanceOf(Date)
+  // Timestamps arrive as the API sends them: ISO 8601 strings, as in @flexengage/webhooks-types.
+  expect(Date.parse(seen[0]?.created ?? '')).not.toBeNaN()
   const detail = await fe.webhooks.events.get(WEBHOOK_ID, EVENT_ID)
   expect(detail.attempts[0]?.response?.statusCode).toBe(200)
   await fe.webhooks.events.retry(WEBHOOK_ID, EVENT_ID)

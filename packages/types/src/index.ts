@@ -1,12 +1,51 @@
 // Friendly names over the types generated from spec/openapi.yaml (src/generated/openapi.ts).
 import type { components, operations, paths } from './generated/openapi.js'
 
+export { operationTable, specSchemas } from './generated/operation-table.js'
 export type { components, operations, paths }
 
 type Schemas = components['schemas']
 
 /** The operationIds of the API, e.g. `'getWebhook'`. */
 export type OperationId = keyof operations
+
+type Responses<Op extends OperationId> = operations[Op]['responses']
+
+/** The statuses an operation declares, e.g. `200 | 401 | 403 | 404 | 429 | 500`. */
+export type StatusOf<Op extends OperationId> = keyof Responses<Op> & number
+
+/** The JSON body an operation answers with for a status (`undefined` when it declares none). */
+export type ResponseBodyFor<Op extends OperationId, S extends StatusOf<Op>> = Responses<Op>[S] extends {
+  content: { 'application/json': infer Body }
+}
+  ? Body
+  : undefined
+
+/** Any body an operation may answer with. */
+export type ResponseBodyOf<Op extends OperationId> = {
+  [S in StatusOf<Op>]: ResponseBodyFor<Op, S>
+}[StatusOf<Op>]
+
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206
+
+/** What an operation answers on success: the union of its 2xx bodies (`undefined` for no content). */
+export type SuccessBodyOf<Op extends OperationId> = {
+  [S in Extract<StatusOf<Op>, SuccessStatus>]: ResponseBodyFor<Op, S>
+}[Extract<StatusOf<Op>, SuccessStatus>]
+
+/** The JSON request body of an operation (`never` when it takes none). */
+export type RequestBodyOf<Op extends OperationId> =
+  NonNullable<operations[Op]['requestBody']> extends {
+    content: { 'application/json': infer Body }
+  }
+    ? Body
+    : never
+
+/** The path parameters of an operation, by their spec names. */
+export type PathParamsOf<Op extends OperationId> = operations[Op]['parameters']['path']
+
+/** The query parameters of an operation, by their spec names (`never` when it takes none). */
+export type QueryOf<Op extends OperationId> = NonNullable<operations[Op]['parameters']['query']>
 
 export type Webhook = Schemas['WebhookResponse']
 export type WebhookRequest = Schemas['WebhookRequest']

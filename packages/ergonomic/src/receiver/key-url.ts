@@ -1,13 +1,12 @@
 // The key host allowlist is the whole security story: a signature only means something if the key
 // it verifies against is flexEngage's. Anything but an exact, allowed https host is refused.
+import { isLoopbackHost } from '../loopback.js'
 import { SignatureVerificationError } from './errors.js'
 
 export const FLEXENGAGE_KEY_HOSTS: readonly string[] = [
   'assets.webhooks.flexengage.com', // production keys
   'assets.webhooks.flexengage-test.com', // test keys
 ]
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 export interface KeyUrlPolicy {
   /** Exact host names whose https keys are trusted. Default: flexEngage's production and test key hosts. */
@@ -33,7 +32,7 @@ export function checkKeyUrl(value: string, policy: KeyUrlPolicy): URL {
   const host = url.hostname.toLowerCase()
   if (
     policy.trustLocalSandbox &&
-    LOOPBACK_HOSTS.has(host) &&
+    isLoopbackHost(host) &&
     (url.protocol === 'http:' || url.protocol === 'https:')
   ) {
     return url

@@ -1,0 +1,114 @@
+// Generates packages/types/src/generated/operation-table.ts: ONE table of every operation of the spec
+// (id, method, path template, parameters with location/required/schema, request body schema,
+// declared statuses) plus the component schemas they refer to, reduced to their validation
+// keywords. The client, the mock and the CLI read names, formats and statuses from it.
+import { listOperations, resolvePointer } from './spec.mjs'
+
+/** The keywords the table keeps; a schema using any other one stops generation (see below). */
+export const TABLE_SCHEMA_KEYWORDS = new Set([
+  'type',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'enum',
+  'required',
+  'properties',
+  'items',
+  'additionalProperties',
+  'default',
+  'example',
+  '$ref',
+])
+/** Documentation only: dropped from the table. */
+const DOCUMENTATION_KEYWORDS = new Set(['description', 'examples', 'title', 'summary'])
+
+function reduceSchema(schema, where) {
+  if (typeof schema !== 'object' || schema === null) return schema
+  const reduced = {}
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (DOCUMENTATION_KEYWORDS.has(keyword)) continue
+    if (!TABLE_SCHEMA_KEYWORDS.has(keyword)) {
+      throw new Error(
+        `${where} uses the schema keyword "${keyword}", which the operation table does not carry and the ` +
+          `client's checks (packages/ergonomic/src/schema-check.ts) do not understand. Teach both about it ` +
+          `(TABLE_SCHEMA_KEYWORDS in tools/generate-operation-table.mjs), or express the rule differently.`,
+      )
+    }
+    if (keyword === '$ref') reduced.$ref = value.replace('#/components/schemas/', '')
+    else if (keyword === 'properties') {
+      reduced.properties = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, reduceSchema(sub, `${where}.properties.${name}`)]),
+      )
+    } else if (keyword === 'items' || (keyword === 'additionalProperties' && typeof value === 'object')) {
+      reduced[keyword] = reduceSchema(value, `${where}.${keyword}`)
+    } else reduced[keyword] = value
+  }
+  return reduced
+}
+
+const deref = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
+
+export function describeOperations(spec) {
+  return listOperations(spec).map(({ path, method, operation }) => {
+    const at = `${method.toUpperCase()} ${path}`
+    const pathItem = spec.paths[path]
+    const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
+      .map((p) => deref(spec, p))
+      .map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required === true,
+        schema: reduceSchema(p.schema ?? {}, `${at} parameter ${p.name}`),
+      }))
+    const body = deref(spec, operation.requestBody)
+    const bodySchema = body?.content?.['application/json']?.schema
+    const responses = Object.fromEntries(
+      Object.entries(operation.responses).map(([status, declared]) => {
+        const response = deref(spec, declared)
+        return [
+          status,
+          {
+            content: Boolean(response.content?.['application/json']),
+            headers: Object.keys(response.headers ?? {}),
+          },
+        ]
+      }),
+    )
+    return {
+      operationId: operation.operationId,
+      method: method.toUpperCase(),
+      path,
+      summary: operation.summary ?? '',
+      parameters,
+      requestBody: bodySchema
+        ? { required: body.required === true, schema: reduceSchema(bodySchema, `${at} request body`) }
+        : null,
+      responses,
+    }
+  })
+}
+
+export function operationTableSource(spec) {
+  const operations = describeOperations(spec)
+  const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, rest]))
+  const schemas = Object.fromEntries(
+    Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [
+      name,
+      reduceSchema(schema, `components.schemas.${name}`),
+    ]),
+  )
+  return `/**
+ * Every operation of spec/openapi.yaml: method, path template, parameters (location, required,
+ * schema), request body schema and declared statuses. \`$ref\`s name an entry of \`specSchemas\`.
+ */
+export const operationTable = ${JSON.stringify(table, null, 2)} as const
+
+/** The spec's component schemas, reduced to their validation keywords. */
+export const specSchemas = ${JSON.stringify(schemas, null, 2)} as const
+`
+}
