@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Ajv, { _ } from 'ajv'
 import standaloneCode from 'ajv/dist/standalone/index.js'
+import { routeOrderOf } from './generate-operation-table.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
 import { listOperations, loadSpec, resolvePointer, toAjvSchema } from './spec.mjs'
 
@@ -16,16 +17,14 @@ const FORMATS = {
 }
 
 const deref = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
-const json = (value) => JSON.stringify(value, null, 2)
 
-function describeOperation(spec, { path, method, operation, pathItem }) {
+/** What the validators, examples and MSW factories need of an operation (full spec schemas). */
+function describeOperation(spec, { path, method, operation }) {
+  const pathItem = spec.paths[path]
   const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
     deref(spec, p),
   )
-  const pathParams = parameters.filter((p) => p.in === 'path')
-  const queryParams = parameters.filter((p) => p.in === 'query')
   const body = deref(spec, operation.requestBody)
-  const bodySchema = body?.content?.['application/json']?.schema
   const responses = {}
   for (const [status, declared] of Object.entries(operation.responses)) {
     const response = deref(spec, declared)
@@ -42,41 +41,35 @@ function describeOperation(spec, { path, method, operation, pathItem }) {
       ),
     }
   }
-  const requestSchema = {
-    type: 'object',
-    required: ['path', 'query', ...(body?.required ? ['body'] : [])],
-    properties: {
-      path: {
-        type: 'object',
-        required: pathParams.map((p) => p.name),
-        properties: Object.fromEntries(pathParams.map((p) => [p.name, p.schema])),
-      },
-      query: { type: 'object', properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])) },
-      ...(bodySchema ? { body: bodySchema } : {}),
-    },
-  }
   return {
     operationId: operation.operationId,
     method: method.toUpperCase(),
     path,
-    segments: path.split('/').filter(Boolean),
-    pathParams: pathParams.map((p) => p.name),
-    queryParams: Object.fromEntries(queryParams.map((p) => [p.name, p.schema.type])),
-    hasBody: Boolean(bodySchema),
-    requestSchema,
+    parameters,
+    body: body?.content?.['application/json']?.schema
+      ? { required: body.required === true, schema: body.content['application/json'].schema }
+      : undefined,
     responses,
   }
 }
 
-/** Static segments sort before parameters at the same position, so `/x/all` is never shadowed by `/x/{id}`. */
-function compareRoutes(a, b) {
-  for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
-    const aParam = a.segments[i].startsWith('{')
-    const bParam = b.segments[i].startsWith('{')
-    if (aParam !== bParam) return aParam ? 1 : -1
+/** `{ path, query, body }` of a request, as one schema: required parameters and body are required. */
+function requestSchemaOf(op) {
+  const group = (location) => {
+    const inGroup = op.parameters.filter((p) => p.in === location)
+    return {
+      type: 'object',
+      required: inGroup.filter((p) => p.required || location === 'path').map((p) => p.name),
+      properties: Object.fromEntries(inGroup.map((p) => [p.name, p.schema])),
+    }
   }
-  return a.segments.length - b.segments.length || a.method.localeCompare(b.method)
+  return {
+    type: 'object',
+    required: ['path', 'query', ...(op.body?.required ? ['body'] : [])],
+    properties: { path: group('path'), query: group('query'), ...(op.body ? { body: op.body.schema } : {}) },
+  }
 }
+const json = (value) => JSON.stringify(value, null, 2)
 
 function validatorsSource(spec, described) {
   const ajv = new Ajv({
@@ -84,6 +77,8 @@ function validatorsSource(spec, described) {
     allErrors: true,
     strict: true,
     logger: false,
+    // A validated request carries the spec's defaults (e.g. `enabled: true`): behaviours store what it says.
+    useDefaults: true,
     // minLength counts UTF-16 units: avoids a runtime import of Ajv's ucs2length helper.
     unicode: false,
   })
@@ -92,7 +87,7 @@ function validatorsSource(spec, described) {
   ajv.addSchema({ $id: 'spec', definitions: toAjvSchema(spec.components.schemas) })
   const exportsByName = {}
   for (const op of described) {
-    exportsByName[`${op.operationId}_request`] = toAjvSchema(op.requestSchema)
+    exportsByName[`${op.operationId}_request`] = toAjvSchema(requestSchemaOf(op))
     for (const [status, response] of Object.entries(op.responses)) {
       const headers = response.headers.filter((h) => h.schema)
       exportsByName[`${op.operationId}_response_${status}`] = toAjvSchema({
@@ -118,38 +113,19 @@ function validatorsSource(spec, described) {
   }
 }
 
-function operationsSource(described, routeOrder) {
+function operationValidatorsSource(described) {
   const entries = described.map((op) => {
-    const responses = Object.entries(op.responses)
-      .map(
-        ([status, r]) =>
-          `      ${status}: { hasBody: ${Boolean(r.schema)}, validate: v.${op.operationId}_response_${status} },`,
-      )
+    const responses = Object.keys(op.responses)
+      .map((status) => `      ${status}: v.${op.operationId}_response_${status},`)
       .join('\n')
-    return `  ${op.operationId}: {
-    method: '${op.method}',
-    path: '${op.path}',
-    segments: ${JSON.stringify(op.segments)},
-    pathParams: ${JSON.stringify(op.pathParams)},
-    queryParams: ${JSON.stringify(op.queryParams)},
-    hasBody: ${op.hasBody},
-    validateRequest: v.${op.operationId}_request,
-    responses: {
-${responses}
-    },
-  },`
+    return `  ${op.operationId}: {\n    request: v.${op.operationId}_request,\n    responses: {\n${responses}\n    },\n  },`
   })
   return `import * as v from './validators.js'
 
-/** Every operation of the spec: route, parameters, and precompiled request/response validators. */
-export const operations = {
+/** Each operation's precompiled request validator and one response validator per declared status. */
+export const operationValidators = {
 ${entries.join('\n')}
-} as const
-
-export type OperationId = keyof typeof operations
-
-/** The order routes are matched in: static segments before parameters at each position. */
-export const routeOrder: readonly OperationId[] = ${JSON.stringify(routeOrder)}
+}
 `
 }
 
@@ -172,9 +148,8 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
 function handlersSource(described) {
   const factories = described.map((op) => {
     const mswPath = `*${op.path.replace(/\{(\w+)\}/g, ':$1')}`
-    const params = op.pathParams.length
-      ? `{ ${op.pathParams.map((p) => `${p}: string`).join('; ')} }`
-      : 'never'
+    const pathParams = op.parameters.filter((p) => p.in === 'path').map((p) => p.name)
+    const params = pathParams.length ? `{ ${pathParams.map((p) => `${p}: string`).join('; ')} }` : 'never'
     return `  /** ${op.method} ${op.path} */
   ${op.operationId}: (resolver: HttpResponseResolver<${params}, RequestBodyOf<'${op.operationId}'>, ResponseBodyOf<'${op.operationId}'>>) =>
     http.${op.method.toLowerCase()}('${mswPath}', resolver),`
@@ -191,14 +166,15 @@ ${factories.join('\n')}
 
 export async function generateMockHandlers(specPath, outDir) {
   const spec = loadSpec(specPath)
-  const described = listOperations(spec).map((entry) =>
-    describeOperation(spec, { ...entry, pathItem: spec.paths[entry.path] }),
-  )
-  const routeOrder = [...described].sort(compareRoutes).map((op) => op.operationId)
+  const described = listOperations(spec).map((entry) => describeOperation(spec, entry))
+  const routeOrder = routeOrderOf(described)
   const validators = validatorsSource(spec, described)
   await writeFile(join(outDir, 'validators.js'), withGeneratedHeader(validators.js))
   await writeFile(join(outDir, 'validators.d.ts'), withGeneratedHeader(validators.dts))
-  await writeFile(join(outDir, 'operations.ts'), withGeneratedHeader(operationsSource(described, routeOrder)))
+  await writeFile(
+    join(outDir, 'operation-validators.ts'),
+    withGeneratedHeader(operationValidatorsSource(described)),
+  )
   await writeFile(join(outDir, 'examples.ts'), withGeneratedHeader(examplesSource(described)))
   const ordered = routeOrder.map((id) => described.find((op) => op.operationId === id))
   await writeFile(join(outDir, 'handlers.ts'), withGeneratedHeader(handlersSource(ordered)))

@@ -93,6 +93,23 @@ export function describeOperations(spec) {
   })
 }
 
+/** Static segments sort before parameters at the same position, so `/x/all` is never shadowed by `/x/{id}`. */
+function compareRoutes(a, b) {
+  const segments = (op) => op.path.split('/').filter(Boolean)
+  const [as, bs] = [segments(a), segments(b)]
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const aParam = as[i].startsWith('{')
+    const bParam = bs[i].startsWith('{')
+    if (aParam !== bParam) return aParam ? 1 : -1
+  }
+  return as.length - bs.length || a.method.localeCompare(b.method)
+}
+
+/** The order routes are matched in: static segments before parameters at each position. */
+export function routeOrderOf(operations) {
+  return [...operations].sort(compareRoutes).map((op) => op.operationId)
+}
+
 export function operationTableSource(spec) {
   const operations = describeOperations(spec)
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, rest]))
@@ -107,6 +124,9 @@ export function operationTableSource(spec) {
  * schema), request body schema and declared statuses. \`$ref\`s name an entry of \`specSchemas\`.
  */
 export const operationTable = ${JSON.stringify(table, null, 2)} as const
+
+/** The order routes are matched in: static segments before parameters at each position. */
+export const routeOrder = ${JSON.stringify(routeOrderOf(operations))} as const
 
 /** The spec's component schemas, reduced to their validation keywords. */
 export const specSchemas = ${JSON.stringify(schemas, null, 2)} as const

@@ -1,5 +1,6 @@
 // What each operation does to the in-memory state: the part of the mock that behaves like flexEngage.
 import type {
+  QueryOf,
   Webhook,
   WebhookEvent,
   WebhookEventAttempt,
@@ -7,7 +8,7 @@ import type {
   WebhookRequest,
 } from '@flexengage/webhooks-types'
 import type { IdsAndClock } from './deterministic.js'
-import type { OperationId } from './generated/operations.js'
+import type { OperationId } from './routes.js'
 import type { EventRecord, MockStore } from './store.js'
 
 export interface MockReply {
@@ -105,8 +106,13 @@ type Behaviour = (
   options: BehaviourOptions,
 ) => MockReply
 
-export const behaviours: Record<OperationId, Behaviour> = {
+/**
+ * The stateful behaviours. An operation without one answers with the spec's documented success
+ * example (see mock.ts), so a new operation of the spec works, and builds, before it gets one.
+ */
+export const behaviours: Partial<Record<OperationId, Behaviour>> = {
   createWebhook(request, store, ids, options) {
+    // Validated, defaults applied: every field the spec allows is stored and returned as sent.
     const input = request.body as WebhookRequest
     const problem = endpointProblem(input.endpoint, options)
     if (problem) return unprocessable({ endpoint: problem })
@@ -124,14 +130,7 @@ export const behaviours: Record<OperationId, Behaviour> = {
       }
     }
     const now = ids.now().toISOString()
-    const webhook: Webhook = {
-      id: ids.uuid(),
-      created: now,
-      updated: now,
-      endpoint: input.endpoint,
-      events: [...input.events],
-      enabled: input.enabled ?? true,
-    }
+    const webhook = { ...input, id: ids.uuid(), created: now, updated: now } as Webhook
     store.saveWebhook(request.brandId, webhook)
     return {
       status: 201,
@@ -157,11 +156,7 @@ export const behaviours: Record<OperationId, Behaviour> = {
   updateWebhook(request, store, ids) {
     const webhook = store.findWebhook(request.brandId, request.params.id as string)
     if (!webhook) return webhookNotFound(request)
-    const updated = {
-      ...webhook,
-      enabled: (request.body as WebhookPatchRequest).enabled,
-      updated: ids.now().toISOString(),
-    }
+    const updated = { ...webhook, ...(request.body as WebhookPatchRequest), updated: ids.now().toISOString() }
     store.saveWebhook(request.brandId, updated)
     return { status: 200, body: updated }
   },
@@ -174,17 +169,8 @@ export const behaviours: Record<OperationId, Behaviour> = {
 
   listWebhookEvents(request, store, _ids, options) {
     if (!store.findWebhook(request.brandId, request.params.id as string)) return webhookNotFound(request)
-    const {
-      size = DEFAULT_PAGE_SIZE,
-      start,
-      end,
-      startId,
-    } = request.query as {
-      size?: number
-      start?: string
-      end?: string
-      startId?: string
-    }
+    // The spec's parameter names, typed: a renamed parameter fails to compile here.
+    const { size = DEFAULT_PAGE_SIZE, start, end, startId } = request.query as QueryOf<'listWebhookEvents'>
     const from = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
     const until = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
     if (from > until) return unprocessable({ start: 'start must not be after end' })

@@ -4,7 +4,6 @@ export { SEEDED_EPOCH } from './deterministic.js'
 export { MockContractError } from './errors.js'
 export { createMockFetch, type MockFetch } from './fetch-adapter.js'
 export { examples } from './generated/examples.js'
-export { type OperationId, operations, routeOrder } from './generated/operations.js'
 export {
   CONNECTION_DROPPED,
   createFlexEngageMock,
@@ -17,5 +16,6 @@ export {
   toResponse,
 } from './mock.js'
 export type { RequestBodyOf, ResponseBodyFor, ResponseBodyOf, StatusOf } from './operation-types.js'
+export { type MockOperation, type OperationId, operations, routeOrder } from './routes.js'
 export type { GatewayStatus, ScenarioStep } from './scenarios.js'
 export type { EventRecord, MockSnapshot } from './store.js'

@@ -1,5 +1,5 @@
 // The core every adapter shares: Request in, Response (or a dropped connection) out.
-import type { Webhook, WebhookEventAttempt } from '@flexengage/webhooks-types'
+import type { Webhook, WebhookEventAttempt, WebhookRequest } from '@flexengage/webhooks-types'
 import {
   type BehaviourOptions,
   behaviours,
@@ -10,9 +10,8 @@ import {
 import { createIdsAndClock } from './deterministic.js'
 import { MockContractError } from './errors.js'
 import { examples } from './generated/examples.js'
-import { type OperationId, operations } from './generated/operations.js'
-import type { Validator } from './generated/validators.js'
 import { matchRoute } from './router.js'
+import { type OperationId, operations } from './routes.js'
 import {
   GATEWAY_STATUSES,
   type NormalizedStep,
@@ -61,13 +60,8 @@ export interface FlexEngageMockOptions {
   onRetry?: (context: RetryContext) => void
 }
 
-export interface SeedWebhookInput {
-  endpoint: string
-  events: string[]
-  enabled?: boolean
-  id?: string
-  created?: string
-}
+/** The spec's create request (every field it declares), plus the server-owned id and time if wanted. */
+export type SeedWebhookInput = WebhookRequest & { id?: string; created?: string }
 
 export interface SeedEventInput {
   type: string
@@ -122,7 +116,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-function queryOf(url: URL, declared: Readonly<Record<string, string>>): Record<string, unknown> {
+function queryOf(url: URL, declared: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
   const query: Record<string, unknown> = {}
   for (const [name, type] of Object.entries(declared)) {
     const value = url.searchParams.get(name)
@@ -144,6 +138,25 @@ function findExample(operationId: OperationId, name: string): MockReply | undefi
   return undefined
 }
 
+/**
+ * An operation without a stateful behaviour answers as the spec documents it: its first declared
+ * success status, with that status's first example (validated like every answer).
+ */
+function documentedSuccess(operationId: OperationId): MockReply {
+  const [status] = Object.keys(operations[operationId].responses)
+    .map(Number)
+    .filter((s) => s >= 200 && s < 300)
+    .sort((a, b) => a - b)
+  if (status === undefined) {
+    return {
+      status: 501,
+      rejectsRequest: true,
+      body: apiError(501, 'NOT IMPLEMENTED', `${operationId} declares no success status to answer with`),
+    }
+  }
+  return { status, body: exampleBody(operationId, status) }
+}
+
 /** The answer a scripted step asks for, given what the stateful behaviour would answer. */
 function replyForStep(operationId: OperationId, step: NormalizedStep, natural: () => MockReply): MockReply {
   if (step.example !== undefined) {
@@ -157,9 +170,7 @@ function replyForStep(operationId: OperationId, step: NormalizedStep, natural: (
   if (step.status === undefined) return natural()
   const status = step.status
   if (step.hasBody) return { status, body: step.body }
-  const declared = operations[operationId].responses[
-    status as keyof (typeof operations)[OperationId]['responses']
-  ] as { hasBody: boolean } | undefined
+  const declared = operations[operationId].responses[status]
   if (status < 300) {
     const reply = natural()
     if (reply.status === status) return reply
@@ -196,9 +207,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
   }
 
   function checkResponse(operationId: OperationId, reply: MockReply): void {
-    const declared = operations[operationId].responses[
-      reply.status as keyof (typeof operations)[OperationId]['responses']
-    ] as { hasBody: boolean; validate: Validator } | undefined
+    const declared = operations[operationId].responses[reply.status]
     let problems: string[] = []
     if (!declared) {
       if (!GATEWAY_STATUSES.has(reply.status) && !reply.rejectsRequest)
@@ -267,13 +276,11 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
         body: step.rawBody,
       }
     }
+    const behaviour = behaviours[operationId]
     const natural = () =>
-      behaviours[operationId](
-        { brandId, params, query, body, origin: url.origin },
-        store,
-        ids,
-        behaviourOptions,
-      )
+      behaviour
+        ? behaviour({ brandId, params, query, body, origin: url.origin }, store, ids, behaviourOptions)
+        : documentedSuccess(operationId)
     const reply = step ? replyForStep(operationId, step, natural) : natural()
     if (step?.headers) reply.headers = { ...reply.headers, ...step.headers }
     checkResponse(operationId, reply)
@@ -295,14 +302,14 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
     restore: (snapshot) => store.restore(snapshot),
     seedWebhook(brandId, input) {
       const created = input.created ?? ids.now().toISOString()
-      const webhook: Webhook = {
+      const webhook = {
+        ...input,
         id: input.id ?? ids.uuid(),
         created,
         updated: created,
-        endpoint: input.endpoint,
         events: [...input.events],
         enabled: input.enabled ?? true,
-      }
+      } as Webhook
       store.saveWebhook(brandId, webhook)
       return webhook
     },

@@ -1,8 +1,8 @@
 // MSW v2 handlers (setupServer in Node, setupWorker in browsers) answered by the mock core.
 import { HttpResponse, type RequestHandler } from 'msw'
 import { handlerFactories } from './generated/handlers.js'
-import { routeOrder } from './generated/operations.js'
 import { CONNECTION_DROPPED, type FlexEngageMock, toResponse } from './mock.js'
+import { routeOrder } from './routes.js'
 
 export { handlerFactories }
 

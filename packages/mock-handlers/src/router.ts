@@ -1,4 +1,4 @@
-import { type OperationId, operations, routeOrder } from './generated/operations.js'
+import { type OperationId, operations, routeOrder } from './routes.js'
 
 export type RouteMatch =
   | { kind: 'operation'; operationId: OperationId; params: Record<string, string> }

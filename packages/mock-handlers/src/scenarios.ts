@@ -1,7 +1,8 @@
 // Scenario control: what the next answers of an operation should be. Statuses never rotate on
 // their own: a step is used because a test queued it, set it, or asked for it with `Prefer`.
-import type { OperationId } from './generated/operations.js'
+
 import type { ResponseBodyFor, StatusOf } from './operation-types.js'
+import type { OperationId } from './routes.js'
 
 /** Statuses a gateway in front of flexEngage can answer with although the spec does not declare them. */
 export type GatewayStatus = 502 | 503 | 504

@@ -1,7 +1,7 @@
 // Friendly names over the types generated from spec/openapi.yaml (src/generated/openapi.ts).
 import type { components, operations, paths } from './generated/openapi.js'
 
-export { operationTable, specSchemas } from './generated/operation-table.js'
+export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
 export type { components, operations, paths }
 
 type Schemas = components['schemas']
@@ -34,10 +34,11 @@ export type SuccessBodyOf<Op extends OperationId> = {
 }[Extract<StatusOf<Op>, SuccessStatus>]
 
 /** The JSON request body of an operation (`never` when it takes none). */
-export type RequestBodyOf<Op extends OperationId> =
-  NonNullable<operations[Op]['requestBody']> extends {
-    content: { 'application/json': infer Body }
-  }
+export type RequestBodyOf<Op extends OperationId> = [NonNullable<operations[Op]['requestBody']>] extends [
+  never,
+]
+  ? never
+  : NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer Body } }
     ? Body
     : never
 

@@ -494,6 +494,9 @@ export const operationTable = {
   }
 } as const
 
+/** The order routes are matched in: static segments before parameters at each position. */
+export const routeOrder = ["listWebhooks","createWebhook","deleteWebhook","getWebhook","updateWebhook","listWebhookEvents","getWebhookEvent","retryWebhookEvent"] as const
+
 /** The spec's component schemas, reduced to their validation keywords. */
 export const specSchemas = {
   "EventType": {
