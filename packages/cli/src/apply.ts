@@ -72,6 +72,7 @@ export function readDeclaration(file: string): WebhookRequest[] {
 }
 
 export const applyCommand = {
+  operations: ['listWebhooks', 'createWebhook', 'updateWebhook', 'deleteWebhook'],
   options: { prune: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   async run(context: Context, [file]: string[], values: Record<string, unknown>) {
     if (!file) throw new UsageError('missing FILE, e.g. flexengage-webhooks apply webhooks.yaml')

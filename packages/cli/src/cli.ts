@@ -1,25 +1,10 @@
 // flexengage-webhooks: the operators' CLI over @flexengage/webhooks.
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { parseArgs } from 'node:util'
 import { APIError, FlexEngageError, InvalidArgumentError } from '@flexengage/webhooks'
-import { applyCommand } from './apply.js'
-import { type Context, createContext, GLOBAL_OPTIONS } from './context.js'
-import { eventCommands } from './events.js'
+import { COMMANDS } from './commands.js'
+import { createContext, GLOBAL_OPTIONS } from './context.js'
 import { COMMAND_HELP, MAIN_HELP } from './help.js'
 import { EXIT, UsageError } from './usage.js'
-import { webhookCommands } from './webhooks.js'
-
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>
-  run(context: Context, positionals: string[], values: Record<string, unknown>): Promise<unknown>
-}
-
-const COMMANDS: Record<string, Command> = {
-  ...Object.fromEntries(
-    Object.entries(webhookCommands).map(([name, c]) => [`webhooks ${name}`, c as Command]),
-  ),
-  ...Object.fromEntries(Object.entries(eventCommands).map(([name, c]) => [`events ${name}`, c as Command])),
-  apply: applyCommand as Command,
-}
 
 async function main(argv: string[]): Promise<number> {
   const [group, sub] = argv

@@ -3,13 +3,14 @@ import { isFailedEvent, type WebhookEvent } from '@flexengage/webhooks'
 import type { Context } from './context.js'
 import { excerpt, printJson, table } from './output.js'
 import { createProgress } from './progress.js'
-import { dateOption, EXIT, positiveIntegerOption, UsageError, uuidArgument } from './usage.js'
+import { dateOption, EXIT, positiveIntegerOption, requiredArgument, UsageError } from './usage.js'
 
 const eventRow = (e: WebhookEvent) => [e.id, e.type, e.status, e.created, e.updated]
 const EVENT_HEADERS = ['id', 'type', 'status', 'created', 'updated']
 
 export const eventCommands = {
   list: {
+    operations: ['listWebhookEvents'],
     options: {
       since: { type: 'string' },
       until: { type: 'string' },
@@ -17,7 +18,7 @@ export const eventCommands = {
       limit: { type: 'string' },
     },
     async run(context: Context, [webhookId]: string[], values: Record<string, unknown>) {
-      const id = uuidArgument('webhookId', webhookId)
+      const id = requiredArgument('webhookId', webhookId)
       const start = dateOption('since', values.since as string | undefined)
       const end = dateOption('until', values.until as string | undefined)
       const limit = positiveIntegerOption('limit', values.limit as string | undefined)
@@ -33,11 +34,12 @@ export const eventCommands = {
     },
   },
   get: {
+    operations: ['getWebhookEvent'],
     options: {},
     async run(context: Context, [webhookId, eventId]: string[]) {
       const event = await context
         .client()
-        .webhooks.events.get(uuidArgument('webhookId', webhookId), uuidArgument('eventId', eventId))
+        .webhooks.events.get(requiredArgument('webhookId', webhookId), requiredArgument('eventId', eventId))
       if (context.json) return printJson(event)
       console.log(`${event.id}  ${event.type}  ${event.status}  created ${event.created}\n`)
       console.log(
@@ -57,9 +59,10 @@ export const eventCommands = {
     },
   },
   tail: {
+    operations: ['listWebhookEvents'],
     options: { since: { type: 'string' }, interval: { type: 'string' }, 'max-events': { type: 'string' } },
     async run(context: Context, [webhookId]: string[], values: Record<string, unknown>) {
-      const id = uuidArgument('webhookId', webhookId)
+      const id = requiredArgument('webhookId', webhookId)
       const since = dateOption('since', values.since as string | undefined)
       const intervalMs = positiveIntegerOption('interval', values.interval as string | undefined) ?? 2_000
       const maxEvents = positiveIntegerOption('max-events', values['max-events'] as string | undefined)
@@ -93,6 +96,7 @@ export const eventCommands = {
     },
   },
   'retry-failed': {
+    operations: ['listWebhookEvents', 'retryWebhookEvent'],
     options: {
       since: { type: 'string' },
       until: { type: 'string' },
@@ -100,7 +104,7 @@ export const eventCommands = {
       'dry-run': { type: 'boolean' },
     },
     async run(context: Context, [webhookId]: string[], values: Record<string, unknown>): Promise<number> {
-      const id = uuidArgument('webhookId', webhookId)
+      const id = requiredArgument('webhookId', webhookId)
       if (values.since === undefined)
         throw new UsageError('--since is required, e.g. --since 2h or --since 2024-05-01T00:00:00Z')
       const since = dateOption('since', values.since as string)

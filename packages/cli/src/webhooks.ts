@@ -2,7 +2,7 @@
 import type { Webhook } from '@flexengage/webhooks'
 import type { Context } from './context.js'
 import { printJson, table } from './output.js'
-import { eventsOption, uuidArgument } from './usage.js'
+import { eventsOption, requiredArgument } from './usage.js'
 
 export function printWebhooks(context: Context, webhooks: Webhook[]): void {
   if (context.json) {
@@ -19,18 +19,21 @@ export function printWebhooks(context: Context, webhooks: Webhook[]): void {
 
 export const webhookCommands = {
   list: {
+    operations: ['listWebhooks'],
     options: {},
     async run(context: Context) {
       printWebhooks(context, await context.client().webhooks.list())
     },
   },
   get: {
+    operations: ['getWebhook'],
     options: {},
     async run(context: Context, [id]: string[]) {
-      printWebhooks(context, [await context.client().webhooks.get(uuidArgument('id', id))])
+      printWebhooks(context, [await context.client().webhooks.get(requiredArgument('id', id))])
     },
   },
   create: {
+    operations: ['createWebhook'],
     options: { endpoint: { type: 'string' }, events: { type: 'string' }, disabled: { type: 'boolean' } },
     async run(context: Context, _: string[], values: Record<string, unknown>) {
       const events = eventsOption(values.events as string | undefined)
@@ -42,6 +45,7 @@ export const webhookCommands = {
     },
   },
   ensure: {
+    operations: ['listWebhooks', 'createWebhook', 'updateWebhook'],
     options: { endpoint: { type: 'string' }, events: { type: 'string' } },
     async run(context: Context, _: string[], values: Record<string, unknown>) {
       const events = eventsOption(values.events as string | undefined)
@@ -53,21 +57,24 @@ export const webhookCommands = {
     },
   },
   enable: {
+    operations: ['updateWebhook'],
     options: {},
     async run(context: Context, [id]: string[]) {
-      printWebhooks(context, [await context.client().webhooks.enable(uuidArgument('id', id))])
+      printWebhooks(context, [await context.client().webhooks.enable(requiredArgument('id', id))])
     },
   },
   disable: {
+    operations: ['updateWebhook'],
     options: {},
     async run(context: Context, [id]: string[]) {
-      printWebhooks(context, [await context.client().webhooks.disable(uuidArgument('id', id))])
+      printWebhooks(context, [await context.client().webhooks.disable(requiredArgument('id', id))])
     },
   },
   delete: {
+    operations: ['deleteWebhook'],
     options: {},
     async run(context: Context, [id]: string[]) {
-      const webhookId = uuidArgument('id', id)
+      const webhookId = requiredArgument('id', id)
       await context.client().webhooks.delete(webhookId)
       if (context.json) return printJson({ deleted: webhookId })
       console.log(`deleted ${webhookId}`)

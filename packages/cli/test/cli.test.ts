@@ -344,11 +344,11 @@ describe('bad input: one line, exit code 2, nothing sent', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown flag', ['webhooks', 'list', '--colour'], /Unknown option '--colour'/],
     ['an unknown command', ['webhooks', 'frobnicate'], /unknown command "webhooks frobnicate"/],
-    ['a non-uuid id', ['webhooks', 'get', 'abc'], /<id> must be a UUID/],
+    ['a non-uuid id', ['webhooks', 'get', 'abc'], /\bid must be a UUID/],
     [
       'a non-uuid event id',
       ['events', 'get', '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'evt'],
-      /<eventId> must be a UUID/,
+      /\beventId must be a UUID/,
     ],
     [
       'a malformed date',

@@ -16,6 +16,8 @@ export function setup(clientOptions: Partial<ClientOptions> = {}, mockOptions: F
     token: TOKEN,
     fetch: mockFetch,
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    // Quiet unless a test asks for logs (logging.test.ts).
+    logLevel: 'off',
     ...clientOptions,
   })
   return { fe, mock: mockFetch.mock, mockFetch }
