@@ -68,22 +68,15 @@ export function describeOperations(spec) {
     const body = deref(spec, operation.requestBody)
     const bodySchema = body?.content?.['application/json']?.schema
     const responses = Object.fromEntries(
-      Object.entries(operation.responses).map(([status, declared]) => {
-        const response = deref(spec, declared)
-        return [
-          status,
-          {
-            content: Boolean(response.content?.['application/json']),
-            headers: Object.keys(response.headers ?? {}),
-          },
-        ]
-      }),
+      Object.entries(operation.responses).map(([status, declared]) => [
+        status,
+        { content: Boolean(deref(spec, declared).content?.['application/json']) },
+      ]),
     )
     return {
       operationId: operation.operationId,
       method: method.toUpperCase(),
       path,
-      summary: operation.summary ?? '',
       parameters,
       requestBody: bodySchema
         ? { required: body.required === true, schema: reduceSchema(bodySchema, `${at} request body`) }
@@ -110,13 +103,36 @@ export function routeOrderOf(operations) {
   return [...operations].sort(compareRoutes).map((op) => op.operationId)
 }
 
+/** The component schemas the operations' parameters and request bodies reach, directly or not. */
+function referencedSchemas(spec, operations) {
+  const found = new Set()
+  const visit = (node) => {
+    if (typeof node !== 'object' || node === null) return
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.replace(/^#\/components\/schemas\//, '')
+      if (found.has(name)) return
+      found.add(name)
+      visit(spec.components.schemas[name])
+      return
+    }
+    for (const value of Object.values(node)) visit(value)
+  }
+  for (const op of listOperations(spec)) {
+    const pathItem = spec.paths[op.path]
+    for (const p of [...(pathItem.parameters ?? []), ...(op.operation.parameters ?? [])])
+      visit(deref(spec, p).schema)
+    visit(deref(spec, op.operation.requestBody)?.content?.['application/json']?.schema)
+  }
+  return [...found].sort()
+}
+
 export function operationTableSource(spec) {
   const operations = describeOperations(spec)
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, rest]))
   const schemas = Object.fromEntries(
-    Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [
+    referencedSchemas(spec, operations).map((name) => [
       name,
-      reduceSchema(schema, `components.schemas.${name}`),
+      reduceSchema(spec.components.schemas[name], `components.schemas.${name}`),
     ]),
   )
   return `/**
@@ -128,7 +144,7 @@ export const operationTable = ${JSON.stringify(table, null, 2)} as const
 /** The order routes are matched in: static segments before parameters at each position. */
 export const routeOrder = ${JSON.stringify(routeOrderOf(operations))} as const
 
-/** The spec's component schemas, reduced to their validation keywords. */
+/** The component schemas the requests above refer to, reduced to their validation keywords. */
 export const specSchemas = ${JSON.stringify(schemas, null, 2)} as const
 `
 }

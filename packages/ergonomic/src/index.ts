@@ -31,10 +31,15 @@ export type {
 } from './events.js'
 export { isFailedEvent } from './events.js'
 export type { Logger, LogLevel } from './logging.js'
-export { checkRequest, type OperationParams } from './operation-request.js'
+export {
+  type AnyOperationParams,
+  checkRequest,
+  type OperationParams,
+  type PathArgument,
+} from './operation-request.js'
 export type { EventList, EventPage } from './pagination.js'
 export type { RetryContext, RetryPolicy } from './retry.js'
-export { declaredFields, type SchemaProblem, schemaProblem } from './schema-check.js'
+export { declaredFields, type SchemaProblem, schemaProblem, type TableSchema } from './schema-check.js'
 export type { TokenProvider } from './token.js'
 export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
 export type { CreateWebhookInput, EnsureResult, Webhook, Webhooks } from './webhooks.js'

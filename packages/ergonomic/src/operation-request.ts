@@ -30,16 +30,11 @@ interface TableOperation {
   readonly responses: { readonly [status: string]: { readonly content: boolean } }
 }
 
-type Keys<T> = [T] extends [never] ? never : keyof T
-type PathArgument<Op extends OperationId> = Omit<PathParamsOf<Op>, typeof BRAND_PARAMETER> & {
-  brandId?: string
-}
+/** The path parameters of `fe.request`: the spec's, with `brandId` optional (the client's is used). */
+export type PathArgument<Op extends OperationId> = Omit<PathParamsOf<Op>, 'brandId'> & { brandId?: string }
 
 /** The parameters of `fe.request(operationId, params)`: spec names; `brandId` defaults to the client's. */
-export type OperationParams<Op extends OperationId> = (Exclude<
-  Keys<PathParamsOf<Op>>,
-  typeof BRAND_PARAMETER
-> extends never
+export type OperationParams<Op extends OperationId> = (keyof Omit<PathParamsOf<Op>, 'brandId'> extends never
   ? { path?: PathArgument<Op> }
   : { path: PathArgument<Op> }) &
   ([QueryOf<Op>] extends [never]

@@ -16,6 +16,6 @@ export {
   toResponse,
 } from './mock.js'
 export type { RequestBodyOf, ResponseBodyFor, ResponseBodyOf, StatusOf } from './operation-types.js'
-export { type MockOperation, type OperationId, operations, routeOrder } from './routes.js'
+export { type MockOperation, mockOperations, type OperationId, routeOrder } from './routes.js'
 export type { GatewayStatus, ScenarioStep } from './scenarios.js'
 export type { EventRecord, MockSnapshot } from './store.js'

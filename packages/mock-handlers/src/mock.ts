@@ -11,7 +11,7 @@ import { createIdsAndClock } from './deterministic.js'
 import { MockContractError } from './errors.js'
 import { examples } from './generated/examples.js'
 import { matchRoute } from './router.js'
-import { type OperationId, operations } from './routes.js'
+import { mockOperations, type OperationId } from './routes.js'
 import {
   GATEWAY_STATUSES,
   type NormalizedStep,
@@ -143,7 +143,7 @@ function findExample(operationId: OperationId, name: string): MockReply | undefi
  * success status, with that status's first example (validated like every answer).
  */
 function documentedSuccess(operationId: OperationId): MockReply {
-  const [status] = Object.keys(operations[operationId].responses)
+  const [status] = Object.keys(mockOperations()[operationId].responses)
     .map(Number)
     .filter((s) => s >= 200 && s < 300)
     .sort((a, b) => a - b)
@@ -170,7 +170,7 @@ function replyForStep(operationId: OperationId, step: NormalizedStep, natural: (
   if (step.status === undefined) return natural()
   const status = step.status
   if (step.hasBody) return { status, body: step.body }
-  const declared = operations[operationId].responses[status]
+  const declared = mockOperations()[operationId].responses[status]
   if (status < 300) {
     const reply = natural()
     if (reply.status === status) return reply
@@ -207,7 +207,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
   }
 
   function checkResponse(operationId: OperationId, reply: MockReply): void {
-    const declared = operations[operationId].responses[reply.status]
+    const declared = mockOperations()[operationId].responses[reply.status]
     let problems: string[] = []
     if (!declared) {
       if (!GATEWAY_STATUSES.has(reply.status) && !reply.rejectsRequest)
@@ -245,7 +245,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
       })
     }
     const { operationId, params } = route
-    const operation = operations[operationId]
+    const operation = mockOperations()[operationId]
     const brandId = params.brandId as string
     const denied = authenticate(request, brandId)
     if (denied) return denied

@@ -2,14 +2,13 @@
 import { HttpResponse, type RequestHandler } from 'msw'
 import { handlerFactories } from './generated/handlers.js'
 import { CONNECTION_DROPPED, type FlexEngageMock, toResponse } from './mock.js'
-import { routeOrder } from './routes.js'
 
 export { handlerFactories }
 
-/** One handler per operation, in route order (static segments before parameters). */
+/** One handler per operation, in route order (the generated factories are listed in it). */
 export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
-  return routeOrder.map((operationId) =>
-    handlerFactories[operationId](async ({ request }) => {
+  return Object.values(handlerFactories).map((factory) =>
+    factory(async ({ request }) => {
       const answer = await mock.handle(request)
       return answer === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answer)
     }),

@@ -1,4 +1,4 @@
-import { type OperationId, operations, routeOrder } from './routes.js'
+import { mockOperations, type OperationId, routeOrder } from './routes.js'
 
 export type RouteMatch =
   | { kind: 'operation'; operationId: OperationId; params: Record<string, string> }
@@ -26,7 +26,7 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
   const segments = pathname.split('/').slice(1)
   const allowed: string[] = []
   for (const operationId of routeOrder) {
-    const operation = operations[operationId]
+    const operation = mockOperations()[operationId]
     const params = matchSegments(operation.segments, segments)
     if (!params) continue
     if (operation.method === method) return { kind: 'operation', operationId, params }

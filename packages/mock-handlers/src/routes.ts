@@ -44,7 +44,15 @@ function mockOperation(operationId: OperationId): MockOperation {
   }
 }
 
-/** Every operation of the spec, as the mock routes, validates and answers it. */
-export const operations = Object.fromEntries(
-  (Object.keys(operationTable) as OperationId[]).map((id) => [id, mockOperation(id)]),
-) as Record<OperationId, MockOperation>
+let built: Record<OperationId, MockOperation> | undefined
+
+/**
+ * Every operation of the spec, as the mock routes, validates and answers it. Built on first use, so
+ * an entry point that never routes (the MSW adapter's factories) does not carry the validators.
+ */
+export function mockOperations(): Record<OperationId, MockOperation> {
+  built ??= Object.fromEntries(
+    (Object.keys(operationTable) as OperationId[]).map((id) => [id, mockOperation(id)]),
+  ) as Record<OperationId, MockOperation>
+  return built
+}
