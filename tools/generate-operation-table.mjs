@@ -104,7 +104,7 @@ export function routeOrderOf(operations) {
 }
 
 /** The component schemas the operations' parameters and request bodies reach, directly or not. */
-function referencedSchemas(spec, operations) {
+function referencedSchemas(spec) {
   const found = new Set()
   const visit = (node) => {
     if (typeof node !== 'object' || node === null) return
@@ -130,7 +130,7 @@ export function operationTableSource(spec) {
   const operations = describeOperations(spec)
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, rest]))
   const schemas = Object.fromEntries(
-    referencedSchemas(spec, operations).map((name) => [
+    referencedSchemas(spec).map((name) => [
       name,
       reduceSchema(spec.components.schemas[name], `components.schemas.${name}`),
     ]),
