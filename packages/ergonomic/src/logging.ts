@@ -26,13 +26,16 @@ export function logLevelFromEnvironment(): string | undefined {
   }
 }
 
-export type Log = Record<Exclude<LogLevel, 'off'>, (message: string) => void>
+/**
+ * Only the enabled levels are present, so `log.debug?.(\`...\`)` does not even build its message
+ * when debug is off: logging costs nothing on the hot path unless asked for.
+ */
+export type Log = Partial<Record<Exclude<LogLevel, 'off'>, (message: string) => void>>
 
 export function createLog(logger: Logger, level: LogLevel): Log {
-  const at =
-    (name: Exclude<LogLevel, 'off'>) =>
-    (message: string): void => {
-      if (RANK[name] >= RANK[level]) logger[name](`[flexengage] ${message}`)
-    }
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+  const log: Log = {}
+  for (const name of ['debug', 'info', 'warn', 'error'] as const) {
+    if (RANK[name] >= RANK[level]) log[name] = (message) => logger[name](`[flexengage] ${message}`)
+  }
+  return log
 }

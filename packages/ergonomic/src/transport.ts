@@ -169,7 +169,7 @@ export class Transport {
       if (delayMs === undefined || Date.now() + delayMs >= deadline) return done(outcome)
       earlierMayHaveActed ||= lastMayHaveActed
       retries++
-      this.config.log.warn(
+      this.config.log.warn?.(
         `retrying ${label} in ${Math.round(delayMs)} ms (retry ${retries}): ${failure.message}`,
       )
       policy.onRetry?.({ operation: request.operationId, attempt: retries, error: failure, delayMs })
@@ -228,7 +228,7 @@ export class Transport {
         // Looked up per attempt, so a fetch replaced after construction (e.g. by MSW) is used.
         fetchApi: (input, init) => {
           url = String(input)
-          this.config.log.debug(`sending ${request.method} ${url} (attempt ${number})`)
+          this.config.log.debug?.(`sending ${request.method} ${url} (attempt ${number})`)
           return (this.config.fetch ?? globalThis.fetch)(input, { ...init, signal: controller.signal })
         },
       }),
@@ -252,14 +252,13 @@ export class Transport {
         response = thrown
       }
       const rawBody = await response.text()
-      const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id')
-      this.config.log.info(
-        `${label} -> ${response.status} (attempt ${number}, ${Date.now() - started} ms${requestId ? `, request id ${requestId}` : ''})`,
+      this.config.log.info?.(
+        `${label} -> ${response.status} (attempt ${number}, ${Date.now() - started} ms${requestIdOf(response.headers)})`,
       )
       return { kind: 'answered', status: response.status, headers: response.headers, rawBody, url }
     } catch (error) {
       const failed = (failure: FlexEngageError, mayHaveActed: boolean): Attempt => {
-        this.config.log.info(
+        this.config.log.info?.(
           `${label} failed (attempt ${number}, ${Date.now() - started} ms): ${failure.message}`,
         )
         return { kind: 'failed', error: failure, mayHaveActed }
@@ -329,6 +328,11 @@ export class Transport {
     }
     return { ok: true, data: json as T, response }
   }
+}
+
+function requestIdOf(headers: Headers): string {
+  const id = headers.get('x-request-id') ?? headers.get('request-id')
+  return id ? `, request id ${id}` : ''
 }
 
 /** Whether the server may have acted on this attempt: it answered 2xx or 5xx, or the answer was lost. */
