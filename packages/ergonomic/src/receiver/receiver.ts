@@ -5,7 +5,13 @@ import { concatBytes } from './bytes.js'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
 import { SignatureVerificationError } from './errors.js'
 import { type EventHandlers, findHandler } from './routing.js'
-import { createVerifier, type Delivery, type VerifierOptions } from './verify.js'
+import {
+  bodyTooLarge,
+  createVerifier,
+  DEFAULT_MAX_BODY_BYTES,
+  type Delivery,
+  type VerifierOptions,
+} from './verify.js'
 
 export interface ReceiverOptions extends VerifierOptions {
   on: EventHandlers
@@ -69,10 +75,8 @@ function statusFor(error: SignatureVerificationError): number {
 export function createReceiver(options: ReceiverOptions): Receiver {
   const verify = createVerifier(options)
   const dedupe = options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupeStore())
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
-
-  const tooLarge = () =>
-    new SignatureVerificationError('body_too_large', `the body exceeds ${maxBodyBytes} bytes`)
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const tooLarge = () => bodyTooLarge(maxBodyBytes)
 
   /** The answer to a refused delivery, whichever adapter refused it. */
   function rejected(error: SignatureVerificationError): ReceiveResult {

@@ -20,9 +20,15 @@ export interface Delivery {
 export interface VerifierOptions extends KeyUrlPolicy, KeyFetchOptions {
   /** Replaces the HTTPS key fetch (the allowlist still applies first). */
   keyResolver?: KeyResolver
-  /** Default 1 MiB. */
+  /** Default 1 MiB (`DEFAULT_MAX_BODY_BYTES`). */
   maxBodyBytes?: number
 }
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+/** The one refusal of an oversized body, whichever layer sees the size first. */
+export const bodyTooLarge = (limit: number) =>
+  new SignatureVerificationError('body_too_large', `the body exceeds ${limit} bytes`)
 
 export type Verifier = (delivery: Delivery) => Promise<EventEnvelope>
 
@@ -99,7 +105,7 @@ function toEnvelope(bytes: Uint8Array): EventEnvelope {
 
 /** A verifier with its own bounded key cache: create one and reuse it. */
 export function createVerifier(options: VerifierOptions = {}): Verifier {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const keys = new KeyCache(options.keyResolver ?? fetchKeyResolver(options), options.keyCacheSize ?? 32)
   return async ({ body, headers }) => {
     const signatureHeader = header(headers, SIGNATURE_HEADER)
@@ -107,9 +113,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     const signature = decodeSignature(signatureHeader)
     const bytes = bytesOf(body)
     if (bytes.byteLength === 0) throw new SignatureVerificationError('empty_body', 'the body is empty')
-    if (bytes.byteLength > maxBodyBytes) {
-      throw new SignatureVerificationError('body_too_large', `the body exceeds ${maxBodyBytes} bytes`)
-    }
+    if (bytes.byteLength > maxBodyBytes) throw bodyTooLarge(maxBodyBytes)
     const key = await keys.get(keyUrl)
     let valid: boolean
     try {
