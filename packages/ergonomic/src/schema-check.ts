@@ -1,6 +1,6 @@
 // Checks a value against a schema of the generated operation table, before anything is sent. The
 // table carries only the keywords this module understands: generation stops on any other one.
-import { specSchemas } from '@flexengage/webhooks-types'
+import { isDateTime, specSchemas } from '@flexengage/webhooks-types'
 
 export interface TableSchema {
   readonly type?: string
@@ -23,25 +23,6 @@ export interface TableSchema {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/
-
-/** RFC 3339 date-time that names a real instant: 2024-02-30 is refused. */
-export function isDateTime(value: string): boolean {
-  const match = DATE_TIME.exec(value)
-  if (!match) return false
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
-  const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
-  return (
-    (month as number) >= 1 &&
-    (month as number) <= 12 &&
-    (day as number) >= 1 &&
-    (day as number) <= daysInMonth &&
-    (hour as number) <= 23 &&
-    (minute as number) <= 59 &&
-    (second as number) <= 60
-  )
-}
-
 const FORMATS: Record<string, { test: (value: string) => boolean; phrase: string }> = {
   uuid: { test: (v) => UUID.test(v), phrase: 'a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6' },
   'date-time': { test: isDateTime, phrase: 'an ISO 8601 date-time such as 2024-05-01T00:00:00Z' },

@@ -42,6 +42,8 @@ export interface BehaviourOptions {
   startIdInclusive: boolean
   /** Called after a retry recorded its new PENDING attempt, e.g. to really deliver it. */
   onRetry: ((context: RetryContext) => void) | undefined
+  /** The largest `size` a page may ask for. */
+  maxPageSize: number
 }
 
 export const DEFAULT_PAGE_SIZE = 20
@@ -171,6 +173,8 @@ export const behaviours: Partial<Record<OperationId, Behaviour>> = {
     if (!store.findWebhook(request.brandId, request.params.id as string)) return webhookNotFound(request)
     // The spec's parameter names, typed: a renamed parameter fails to compile here.
     const { size = DEFAULT_PAGE_SIZE, start, end, startId } = request.query as QueryOf<'listWebhookEvents'>
+    if (size > options.maxPageSize)
+      return unprocessable({ size: `size must be at most ${options.maxPageSize}` })
     const from = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
     const until = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
     if (from > until) return unprocessable({ start: 'start must not be after end' })

@@ -5,6 +5,13 @@ export { MockContractError } from './errors.js'
 export { createMockFetch, type MockFetch } from './fetch-adapter.js'
 export { examples } from './generated/examples.js'
 export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_PAGE_SIZE,
+  isJsonContentType,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+} from './input-limits.js'
+export {
   CONNECTION_DROPPED,
   createFlexEngageMock,
   type FlexEngageMock,

@@ -1,5 +1,11 @@
 // The core every adapter shares: Request in, Response (or a dropped connection) out.
-import type { Webhook, WebhookEventAttempt, WebhookRequest } from '@flexengage/webhooks-types'
+import {
+  isDateTime,
+  operationTable,
+  type Webhook,
+  type WebhookEventAttempt,
+  type WebhookRequest,
+} from '@flexengage/webhooks-types'
 import {
   type BehaviourOptions,
   behaviours,
@@ -10,6 +16,14 @@ import {
 import { createIdsAndClock } from './deterministic.js'
 import { MockContractError } from './errors.js'
 import { examples } from './generated/examples.js'
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_PAGE_SIZE,
+  isJsonContentType,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  readWebBody,
+} from './input-limits.js'
 import { matchRoute } from './router.js'
 import { mockOperations, type OperationId } from './routes.js'
 import {
@@ -35,7 +49,10 @@ export interface MockRequest {
   readonly url: string
   readonly headers: { get(name: string): string | null }
   readonly signal: AbortSignal
-  text(): Promise<string>
+  /** A WHATWG body stream (fetch and MSW adapters). */
+  readonly body?: ReadableStream<Uint8Array> | null
+  /** Reads the body as text, or undefined once it passes `limit` bytes (light node:http view). */
+  readText?(limit: number): Promise<string | undefined>
 }
 
 /** What the core answers; each adapter turns it into its own response type. */
@@ -58,6 +75,10 @@ export interface FlexEngageMockOptions {
   allowHttpLoopbackEndpoints?: boolean
   startIdInclusive?: boolean
   onRetry?: (context: RetryContext) => void
+  /** Request bodies above this are refused with 413 before the rest is read (default 1 MiB). */
+  maxBodyBytes?: number
+  /** `size` above this is refused with 422 (default 1000). */
+  maxPageSize?: number
 }
 
 /** The spec's create request (every field it declares), plus the server-owned id and time if wanted. */
@@ -126,6 +147,18 @@ function queryOf(url: URL, declared: Readonly<Record<string, string | undefined>
   return query
 }
 
+/** Date-time parameters (by the operation table's formats) that name no real instant, e.g. 2024-02-30. */
+function impossibleDates(operationId: OperationId, values: Record<string, unknown>): Record<string, string> {
+  const parameters: ReadonlyArray<{ name: string; schema: { readonly [keyword: string]: unknown } }> =
+    operationTable[operationId].parameters
+  return Object.fromEntries(
+    parameters
+      .filter((p) => p.schema.format === 'date-time' && typeof values[p.name] === 'string')
+      .filter((p) => !isDateTime(values[p.name] as string))
+      .map((p) => [p.name, `${p.name} must be a real date and time, e.g. 2024-02-29T00:00:00Z`]),
+  )
+}
+
 function exampleBody(operationId: OperationId, status: number): unknown {
   const named = examples[operationId]?.[status]
   return named ? Object.values(named)[0] : undefined
@@ -192,7 +225,9 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
     allowHttpLoopbackEndpoints: options.allowHttpLoopbackEndpoints ?? false,
     startIdInclusive: options.startIdInclusive ?? false,
     onRetry: options.onRetry,
+    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
   }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   let requestCount = 0
 
   function authenticate(request: MockRequest, brandId: string): MockAnswer | undefined {
@@ -229,10 +264,98 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
     }
   }
 
+  /** Parse and validate: the body (type, size, depth, JSON), the query, the spec's schemas, real dates. */
+  async function readInput(
+    operationId: OperationId,
+    request: MockRequest,
+    url: URL,
+    params: Record<string, string>,
+  ): Promise<{ query: Record<string, unknown>; body: unknown } | MockAnswer> {
+    const operation = mockOperations()[operationId]
+    let body: unknown
+    if (operation.hasBody) {
+      const declared = Number(request.headers.get('content-length'))
+      const text =
+        declared > maxBodyBytes
+          ? undefined
+          : request.readText
+            ? await request.readText(maxBodyBytes)
+            : await readWebBody(request.body ?? null, maxBodyBytes)
+      if (text === undefined) {
+        return json(413, apiError(413, 'PAYLOAD TOO LARGE', `The request body exceeds ${maxBodyBytes} bytes`))
+      }
+      if (text !== '' && !isJsonContentType(request.headers.get('content-type'))) {
+        return json(
+          415,
+          apiError(
+            415,
+            'UNSUPPORTED MEDIA TYPE',
+            'The request body must be JSON (Content-Type: application/json)',
+          ),
+        )
+      }
+      if (jsonDepth(text) > MAX_JSON_DEPTH) {
+        const reply = unprocessable({ body: `must not be nested deeper than ${MAX_JSON_DEPTH} levels` })
+        return json(reply.status, reply.body)
+      }
+      try {
+        body = text === '' ? undefined : JSON.parse(text)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        return json(400, apiError(400, 'BAD REQUEST', `The request body is not valid JSON: ${reason}`))
+      }
+    }
+    const query = queryOf(url, operation.queryParams)
+    const validations = operation.validateRequest({
+      path: params,
+      query,
+      ...(body === undefined ? {} : { body }),
+    })
+      ? impossibleDates(operationId, { ...params, ...query })
+      : toValidations(operation.validateRequest.errors ?? [])
+    if (Object.keys(validations).length > 0) {
+      const reply = unprocessable(validations)
+      return json(reply.status, reply.body)
+    }
+    return { query, body }
+  }
+
+  /** Behaviour, scripted step or the spec's example; the answer is checked against the spec. */
+  async function respond(
+    operationId: OperationId,
+    request: MockRequest,
+    url: URL,
+    params: Record<string, string>,
+    { query, body }: { query: Record<string, unknown>; body: unknown },
+  ): Promise<MockAnswer | typeof CONNECTION_DROPPED> {
+    const step = stepFromPrefer(request.headers.get('prefer')) ?? scenarios.take(operationId)
+    if (step?.delayMs) await sleep(step.delayMs, request.signal)
+    if (step?.drop) return CONNECTION_DROPPED
+    if (step?.rawBody !== undefined) {
+      return {
+        status: step.status ?? 200,
+        headers: { 'content-type': 'application/json', ...step.headers },
+        body: step.rawBody,
+      }
+    }
+    const behaviour = behaviours[operationId]
+    const brandId = params.brandId as string
+    const natural = () =>
+      behaviour
+        ? behaviour({ brandId, params, query, body, origin: url.origin }, store, ids, behaviourOptions)
+        : documentedSuccess(operationId)
+    const reply = step ? replyForStep(operationId, step, natural) : natural()
+    if (step?.headers) reply.headers = { ...reply.headers, ...step.headers }
+    checkResponse(operationId, reply)
+    return json(reply.status, reply.body, reply.headers)
+  }
+
+  /** route -> authenticate -> parse and validate -> behaviour or example -> check the answer. */
   async function handle(request: MockRequest): Promise<MockAnswer | typeof CONNECTION_DROPPED> {
     requestCount++
     const url = new URL(request.url)
     const route = matchRoute(request.method, url.pathname)
+    if (route.kind === 'bad-path') return json(400, apiError(400, 'BAD REQUEST', route.reason))
     if (route.kind === 'no-route') {
       return json(
         404,
@@ -245,46 +368,11 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
       })
     }
     const { operationId, params } = route
-    const operation = mockOperations()[operationId]
-    const brandId = params.brandId as string
-    const denied = authenticate(request, brandId)
+    const denied = authenticate(request, params.brandId as string)
     if (denied) return denied
-
-    let body: unknown
-    if (operation.hasBody) {
-      const text = await request.text()
-      try {
-        body = text === '' ? undefined : JSON.parse(text)
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        return json(400, apiError(400, 'BAD REQUEST', `The request body is not valid JSON: ${reason}`))
-      }
-    }
-    const query = queryOf(url, operation.queryParams)
-    if (!operation.validateRequest({ path: params, query, ...(body === undefined ? {} : { body }) })) {
-      const reply = unprocessable(toValidations(operation.validateRequest.errors ?? []))
-      return json(reply.status, reply.body)
-    }
-
-    const step = stepFromPrefer(request.headers.get('prefer')) ?? scenarios.take(operationId)
-    if (step?.delayMs) await sleep(step.delayMs, request.signal)
-    if (step?.drop) return CONNECTION_DROPPED
-    if (step?.rawBody !== undefined) {
-      return {
-        status: step.status ?? 200,
-        headers: { 'content-type': 'application/json', ...step.headers },
-        body: step.rawBody,
-      }
-    }
-    const behaviour = behaviours[operationId]
-    const natural = () =>
-      behaviour
-        ? behaviour({ brandId, params, query, body, origin: url.origin }, store, ids, behaviourOptions)
-        : documentedSuccess(operationId)
-    const reply = step ? replyForStep(operationId, step, natural) : natural()
-    if (step?.headers) reply.headers = { ...reply.headers, ...step.headers }
-    checkResponse(operationId, reply)
-    return json(reply.status, reply.body, reply.headers)
+    const input = await readInput(operationId, request, url, params)
+    if ('status' in input) return input
+    return respond(operationId, request, url, params, input)
   }
 
   return {

@@ -1,16 +1,34 @@
 // MSW v2 handlers (setupServer in Node, setupWorker in browsers) answered by the mock core.
-import { HttpResponse, type RequestHandler } from 'msw'
+import { HttpResponse, http, type RequestHandler } from 'msw'
 import { handlerFactories } from './generated/handlers.js'
 import { CONNECTION_DROPPED, type FlexEngageMock, toResponse } from './mock.js'
 
 export { handlerFactories }
 
+const decodes = (pathname: string) =>
+  pathname.split('/').every((segment) => {
+    try {
+      decodeURIComponent(segment)
+      return true
+    } catch {
+      return false
+    }
+  })
+
 /** One handler per operation, in route order (the generated factories are listed in it). */
 export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
-  return Object.values(handlerFactories).map((factory) =>
-    factory(async ({ request }) => {
-      const answer = await mock.handle(request)
-      return answer === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answer)
-    }),
-  )
+  const answer = async ({ request }: { request: Request }) => {
+    const answered = await mock.handle(request)
+    return answered === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answered)
+  }
+  // MSW decodes path parameters itself and fails (500) on a malformed escape such as `%E0%A4%A`. A
+  // RegExp path is not decoded, so this handler, first, lets the core answer such a path (400); a
+  // path that is not the API's falls through to the handlers after it.
+  const undecodablePath = http.all(/.*/, async ({ request }) => {
+    if (decodes(new URL(request.url).pathname)) return undefined
+    const answered = await mock.handle(request)
+    if (answered === CONNECTION_DROPPED || answered.status === 404) return undefined
+    return toResponse(answered)
+  })
+  return [undecodablePath, ...Object.values(handlerFactories).map((factory) => factory(answer))]
 }

@@ -25,8 +25,13 @@ export interface MockServer {
 }
 
 /** A light view of the incoming request: no WHATWG Request is built on this hot path. */
-function toMockRequest(incoming: IncomingMessage, origin: string, signal: AbortSignal): MockRequest {
+function toMockRequest(
+  incoming: IncomingMessage,
+  origin: string,
+  signal: AbortSignal,
+): MockRequest & { bodyLeftUnread: boolean } {
   return {
+    bodyLeftUnread: false,
     method: incoming.method ?? 'GET',
     url: `${origin}${incoming.url ?? '/'}`,
     headers: {
@@ -36,16 +41,29 @@ function toMockRequest(incoming: IncomingMessage, origin: string, signal: AbortS
       },
     },
     signal,
-    async text() {
+    async readText(limit) {
       const chunks: Buffer[] = []
-      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      let size = 0
+      for await (const chunk of incoming) {
+        size += (chunk as Buffer).length
+        // Stop reading: the rest is never buffered; the answer closes the connection.
+        if (size > limit) {
+          this.bodyLeftUnread = true
+          return undefined
+        }
+        chunks.push(chunk as Buffer)
+      }
       return Buffer.concat(chunks).toString('utf8')
     },
   }
 }
 
-function send(outgoing: ServerResponse, answer: MockAnswer): void {
-  outgoing.writeHead(answer.status, answer.headers)
+function send(outgoing: ServerResponse, answer: MockAnswer, bodyLeftUnread = false): void {
+  // A body left unread (refused as too large) is not drained: the connection closes instead.
+  outgoing.writeHead(
+    answer.status,
+    bodyLeftUnread ? { ...answer.headers, connection: 'close' } : answer.headers,
+  )
   outgoing.end(answer.body ?? undefined)
 }
 
@@ -67,13 +85,15 @@ export function createMockListener(
       if (!outgoing.writableFinished) aborted.abort(new Error('client went away'))
     })
     try {
-      const answer = await mock.handle(toMockRequest(incoming, options.origin(), aborted.signal))
+      const request = toMockRequest(incoming, options.origin(), aborted.signal)
+      const answer = await mock.handle(request)
       if (answer === CONNECTION_DROPPED) {
         incoming.socket.destroy()
         return
       }
       await options.beforeAnswer?.(incoming.method ?? 'GET', answer)
-      send(outgoing, answer)
+      // A 413 may come from the declared length alone, before a byte was read.
+      send(outgoing, answer, request.bodyLeftUnread || answer.status === 413)
     } catch (error) {
       if (aborted.signal.aborted) return
       // A contract violation is the mock's own bug or a bad override: say so loudly to the client.

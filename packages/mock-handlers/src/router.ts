@@ -4,6 +4,7 @@ export type RouteMatch =
   | { kind: 'operation'; operationId: OperationId; params: Record<string, string> }
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'no-route' }
+  | { kind: 'bad-path'; reason: string }
 
 function matchSegments(template: readonly string[], actual: string[]): Record<string, string> | undefined {
   if (template.length !== actual.length) return undefined
@@ -23,6 +24,17 @@ function matchSegments(template: readonly string[], actual: string[]): Record<st
 
 /** Matches in the generated route order (static segments first), so a parameter never shadows a literal. */
 export function matchRoute(method: string, pathname: string): RouteMatch {
+  try {
+    return match(method, pathname)
+  } catch (error) {
+    // decodeURIComponent on a malformed escape such as `%E0%A4%A` or a lone `%`.
+    if (error instanceof URIError)
+      return { kind: 'bad-path', reason: `the path is not valid percent-encoding: ${pathname}` }
+    throw error
+  }
+}
+
+function match(method: string, pathname: string): RouteMatch {
   const segments = pathname.split('/').slice(1)
   const allowed: string[] = []
   for (const operationId of routeOrder) {

@@ -102,9 +102,13 @@ async function trigger(args: string[]) {
   const body = (await response.json()) as {
     events?: Array<{ id: string; webhookId: string }>
     message?: string
+    description?: string
   }
   if (!response.ok)
-    fail(`the sandbox answered ${response.status}: ${body.message ?? ''}`, response.status === 422 ? 2 : 1)
+    fail(
+      `the sandbox answered ${response.status}: ${body.description ?? body.message ?? ''}`,
+      response.status >= 400 && response.status < 500 && response.status !== 401 ? 2 : 1,
+    )
   const events = body.events ?? []
   console.log(
     events.length === 0

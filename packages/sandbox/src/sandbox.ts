@@ -4,7 +4,13 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isValidEventType, matchesEventType } from '@flexengage/webhooks'
-import { createFlexEngageMock, type FlexEngageMock } from '@flexengage/webhooks-mock-handlers'
+import {
+  createFlexEngageMock,
+  type FlexEngageMock,
+  isJsonContentType,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+} from '@flexengage/webhooks-mock-handlers'
 import { createMockListener } from '@flexengage/webhooks-mock-handlers/node'
 import { DEFAULT_DELIVERY_OPTIONS, Deliverer, type DeliveryOptions } from './deliverer.js'
 import { Persister, readState, type SandboxState } from './persistence.js'
@@ -63,18 +69,60 @@ function answer(
   response.end(JSON.stringify(body))
 }
 
-async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
+/** A refusal in the API's documented error shape (`APIErrorResponse`). */
+function refuse(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  description: string,
+  headers = {},
+) {
+  answer(response, status, { message, description, status }, headers)
+}
+
+/** A trigger the sandbox refuses, with the status that says why. */
+class TriggerRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    description: string,
+  ) {
+    super(description)
+  }
+}
+
+async function readTrigger(request: IncomingMessage, limit: number): Promise<unknown> {
+  if (Number(request.headers['content-length']) > limit) {
+    throw new TriggerRefused(413, 'PAYLOAD TOO LARGE', `the body exceeds ${limit} bytes`)
+  }
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new SandboxInputError(`the body exceeds ${limit} bytes`)
+    if (size > limit) throw new TriggerRefused(413, 'PAYLOAD TOO LARGE', `the body exceeds ${limit} bytes`)
     chunks.push(chunk as Buffer)
   }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text === '') return {}
+  if (!isJsonContentType(request.headers['content-type'] ?? null)) {
+    throw new TriggerRefused(
+      415,
+      'UNSUPPORTED MEDIA TYPE',
+      'the body must be JSON (Content-Type: application/json)',
+    )
+  }
+  // Refused before parsing: such data could never be stored or delivered.
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new TriggerRefused(
+      422,
+      'UNPROCESSABLE ENTITY',
+      `the body must not be nested deeper than ${MAX_JSON_DEPTH} levels`,
+    )
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    return JSON.parse(text)
   } catch {
-    throw new SandboxInputError('the body is not JSON')
+    throw new TriggerRefused(400, 'BAD REQUEST', 'the body is not JSON')
   }
 }
 
@@ -142,6 +190,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new SandboxInputError('data must be a JSON object')
     }
+    // Data that could not be stored, persisted and delivered is refused before it is accepted.
+    let serialized: string
+    try {
+      serialized = JSON.stringify(data)
+    } catch {
+      throw new SandboxInputError('data must be JSON-serialisable')
+    }
+    if (jsonDepth(serialized) > MAX_JSON_DEPTH) {
+      throw new SandboxInputError(`data must not be nested deeper than ${MAX_JSON_DEPTH} levels`)
+    }
     const targets = mock.store
       .webhooks(brandId)
       .filter(
@@ -172,35 +230,44 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ): Promise<void> {
     const keyMatch = KEY_PATH.exec(path)
     if (request.method === 'GET' && keyMatch) {
-      if (keyMatch[1] !== key.keyId) return answer(response, 404, { message: 'no such key' })
+      if (keyMatch[1] !== key.keyId) return refuse(response, 404, 'NOT FOUND', 'no such key')
       response.writeHead(200, { 'content-type': 'application/x-pem-file' })
       return void response.end(key.publicPem)
     }
     if (request.method === 'GET' && path === '/_sandbox/health') return answer(response, 200, { ok: true })
     const triggerMatch = TRIGGER_PATH.exec(path)
     if (request.method !== 'POST' || !triggerMatch)
-      return answer(response, 404, { message: `no sandbox route ${path}` })
+      return refuse(response, 404, 'NOT FOUND', `no sandbox route ${path}`)
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim()
     if (!token || !tokens.includes(token))
-      return answer(response, 401, { message: 'a sandbox bearer token is required' })
+      return refuse(response, 401, 'UNAUTHORIZED', 'a sandbox bearer token is required')
     if (!deliverer?.canAccept) {
-      return answer(
-        response,
-        503,
-        { message: 'too many deliveries pending; retry later' },
-        { 'Retry-After': '1' },
-      )
+      return refuse(response, 503, 'SERVICE UNAVAILABLE', 'too many deliveries pending; retry later', {
+        'Retry-After': '1',
+      })
     }
     try {
-      const input = (await readJson(request, 1024 * 1024)) as { type?: unknown; data?: unknown }
-      const events = await trigger(
-        decodeURIComponent(triggerMatch[1] as string),
-        String(input.type ?? ''),
-        input.data ?? {},
-      )
+      let brandId: string
+      try {
+        brandId = decodeURIComponent(triggerMatch[1] as string)
+      } catch {
+        throw new TriggerRefused(400, 'BAD REQUEST', `the path is not valid percent-encoding: ${path}`)
+      }
+      const input = (await readTrigger(request, 1024 * 1024)) as { type?: unknown; data?: unknown }
+      const events = await trigger(brandId, String(input.type ?? ''), input.data ?? {})
       return answer(response, 202, { events })
     } catch (error) {
-      if (error instanceof SandboxInputError) return answer(response, 422, { message: error.message })
+      if (error instanceof TriggerRefused) {
+        return refuse(
+          response,
+          error.status,
+          error.title,
+          error.message,
+          error.status === 413 ? { connection: 'close' } : {},
+        )
+      }
+      if (error instanceof SandboxInputError)
+        return refuse(response, 422, 'UNPROCESSABLE ENTITY', error.message)
       throw error
     }
   }
@@ -211,7 +278,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? sandboxRoute(request, response, path)
       : apiListener(request, response)
     handled.catch((error: unknown) => {
-      if (!response.headersSent) answer(response, 500, { message: `sandbox failed: ${String(error)}` })
+      if (!response.headersSent)
+        refuse(response, 500, 'INTERNAL SERVER ERROR', `sandbox failed: ${String(error)}`)
     })
   })
   server.listen(options.port ?? 0, host)

@@ -149,7 +149,10 @@ describe('deliveries', () => {
     const results = []
     for (let i = 0; i < 6; i++) results.push(await trigger(sandbox, 'NOTIFICATION.X'))
     expect(results.map((r) => r.status)).toEqual([202, 202, 202, 503, 503, 503])
-    expect(results[3]?.body.message).toMatch(/too many deliveries pending/)
+    expect(results[3]?.body).toMatchObject({
+      status: 503,
+      description: expect.stringMatching(/too many deliveries pending/),
+    })
 
     released = true
     for (const answer of held.splice(0)) answer()

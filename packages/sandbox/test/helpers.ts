@@ -63,7 +63,12 @@ export async function trigger(
   })
   return {
     status: response.status,
-    body: (await response.json()) as { events?: Array<{ id: string; webhookId: string }>; message?: string },
+    body: (await response.json()) as {
+      events?: Array<{ id: string; webhookId: string }>
+      message?: string
+      description?: string
+      status?: number
+    },
   }
 }
 
