@@ -73,11 +73,18 @@ export function fetchKeyResolver(options: KeyFetchOptions = {}): KeyResolver {
   return async (url) => {
     let text: string
     try {
-      // No redirects: a redirect could lead to a host the allowlist never saw.
+      // No redirects: one could lead to a host the allowlist never saw. `redirect: 'manual'` (workerd
+      // rejects 'error'), then any redirect answer is refused: a 3xx in Node, Bun and Deno, an
+      // opaque redirect in browsers and Workers.
       const response = await (options.fetch ?? globalThis.fetch)(url, {
-        redirect: 'error',
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       })
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new Error(
+          `the key server answered with a redirect (${response.status || 'opaque'}); keys are never fetched from elsewhere`,
+        )
+      }
       if (!response.ok) throw new Error(`the key server answered ${response.status}`)
       text = await readLimited(response, limit)
     } catch (cause) {
