@@ -60,7 +60,8 @@ export async function startKeyServer(keys: KeyPair): Promise<KeyServer> {
       case '/huge':
         return response.end(`-----BEGIN PUBLIC KEY-----\n${'A'.repeat(100_000)}\n-----END PUBLIC KEY-----\n`)
       case '/redirect':
-        response.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere.pem' })
+        // To a key that would verify: following the redirect would accept the delivery.
+        response.writeHead(302, { location: '/key.pem' })
         return response.end()
       case '/hang':
         hanging.push(() => response.destroy())
