@@ -1,11 +1,12 @@
 // What each operation does to the in-memory state: the part of the mock that behaves like flexEngage.
-import type {
-  QueryOf,
-  Webhook,
-  WebhookEvent,
-  WebhookEventAttempt,
-  WebhookPatchRequest,
-  WebhookRequest,
+import {
+  DELIVERY_HEADERS,
+  type QueryOf,
+  type Webhook,
+  type WebhookEvent,
+  type WebhookEventAttempt,
+  type WebhookPatchRequest,
+  type WebhookRequest,
 } from '@flexengage/webhooks-types'
 import type { IdsAndClock } from './deterministic.js'
 import type { OperationId } from './routes.js'
@@ -48,7 +49,6 @@ export interface BehaviourOptions {
 
 export const DEFAULT_PAGE_SIZE = 20
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-export const DELIVERY_HEADERS = { 'User-Agent': 'FlexEngage Webhook', 'Content-Type': 'application/json' }
 
 const notFound = (description: string): MockReply => ({
   status: 404,

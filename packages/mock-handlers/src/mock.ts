@@ -1,5 +1,6 @@
 // The core every adapter shares: Request in, Response (or a dropped connection) out.
 import {
+  DELIVERY_HEADERS,
   isDateTime,
   operationTable,
   type Webhook,
@@ -411,7 +412,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
         created,
         request: {
           endpoint: webhook.endpoint,
-          headers: { 'User-Agent': 'FlexEngage Webhook', 'Content-Type': 'application/json' },
+          headers: { ...DELIVERY_HEADERS },
         },
         ...attempt,
       }))

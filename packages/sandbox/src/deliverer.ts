@@ -2,6 +2,7 @@
 // model, failures retried on an exponential schedule inside a window. Concurrency, the queue and each
 // attempt's duration are bounded, so a receiver that hangs cannot exhaust memory.
 import { randomUUID } from 'node:crypto'
+import { signDelivery } from '@flexengage/webhooks/receiver'
 import type { EventRecord, FlexEngageMock } from '@flexengage/webhooks-mock-handlers'
 import type { WebhookEventAttempt } from '@flexengage/webhooks-types'
 import type { ScheduledDelivery } from './persistence.js'
@@ -192,8 +193,8 @@ export class Deliverer {
     event: EventRecord,
     attempt: WebhookEventAttempt,
   ): Promise<boolean> {
-    const body = Buffer.from(
-      JSON.stringify({
+    const { body, headers } = await signDelivery({
+      envelope: {
         id: event.id,
         brandId,
         webhookId,
@@ -201,14 +202,10 @@ export class Deliverer {
         created: event.created,
         type: event.type,
         data: event.data ?? {},
-      }),
-    )
-    const headers = {
-      'User-Agent': 'FlexEngage Webhook',
-      'Content-Type': 'application/json',
-      'x-fr-wh-authorization': this.context.key.sign(body),
-      'x-fr-wh-pk': this.context.keyUrl(),
-    }
+      },
+      privateKey: this.context.key.privateKey,
+      keyUrl: this.context.keyUrl(),
+    })
     attempt.request = { endpoint, headers }
     const started = performance.now()
     try {

@@ -130,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1'
   const tokens = options.tokens ?? [DEFAULT_SANDBOX_TOKEN]
   const saved = options.dataFile ? readState(options.dataFile) : undefined
-  const key = loadSigningKey(saved?.privateKeyPem)
+  const key = await loadSigningKey(saved?.privateKeyPem)
   let origin = ''
   const keyUrl = () => `${origin}/_sandbox/keys/${key.keyId}.pem`
 

@@ -1,6 +1,7 @@
 // Friendly names over the types generated from spec/openapi.yaml (src/generated/openapi.ts).
 import type { components, operations, paths } from './generated/openapi.js'
 
+export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER } from './delivery.js'
 export { isDateTime } from './formats.js'
 export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
 export type { components, operations, paths }

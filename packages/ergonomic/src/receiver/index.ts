@@ -9,6 +9,16 @@ export { SignatureVerificationError, type VerificationFailureReason } from './er
 export { checkKeyUrl, FLEXENGAGE_KEY_HOSTS, type KeyUrlPolicy } from './key-url.js'
 export { importPublicKeyPem, type KeyFetchOptions, type KeyResolver } from './keys.js'
 export {
+  DELIVERY_HEADERS,
+  DELIVERY_USER_AGENT,
+  envelopeBody,
+  importPrivateKeyPem,
+  KEY_URL_HEADER,
+  SIGNATURE_HEADER,
+  type SignedDelivery,
+  signDelivery,
+} from './protocol.js'
+export {
   createReceiver,
   type NodeRequestLike,
   type NodeResponseLike,
@@ -22,8 +32,6 @@ export {
   createVerifier,
   type Delivery,
   type DeliveryHeaders,
-  KEY_URL_HEADER,
-  SIGNATURE_HEADER,
   type Verifier,
   type VerifierOptions,
   verifyDelivery,

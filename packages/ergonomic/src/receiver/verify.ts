@@ -1,13 +1,10 @@
 // verifyDelivery: RSA SHA-256 over the raw body bytes, with the key named by the request, from an allowed host.
-import type { EventEnvelope } from '@flexengage/webhooks-types'
+import { type EventEnvelope, KEY_URL_HEADER, SIGNATURE_HEADER } from '@flexengage/webhooks-types'
 import { isValidEventType } from '../event-types.js'
 import { base64ToBytes } from './bytes.js'
 import { SignatureVerificationError } from './errors.js'
 import { checkKeyUrl, type KeyUrlPolicy } from './key-url.js'
 import { fetchKeyResolver, KeyCache, type KeyFetchOptions, type KeyResolver, RSA_SHA256 } from './keys.js'
-
-export const SIGNATURE_HEADER = 'x-fr-wh-authorization'
-export const KEY_URL_HEADER = 'x-fr-wh-pk'
 
 export type DeliveryHeaders = Headers | Record<string, string | string[] | undefined>
 

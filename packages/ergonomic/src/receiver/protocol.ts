@@ -1,0 +1,54 @@
+// The delivery protocol, both sides in one place: the envelope, the headers, and signDelivery()
+// beside verifyDelivery() (verify.ts), sharing the algorithm, so that the sandbox, tests and benches
+// sign exactly as receivers verify. Web Crypto only: it runs on every runtime, off the event loop.
+import {
+  DELIVERY_HEADERS,
+  DELIVERY_USER_AGENT,
+  type EventEnvelope,
+  KEY_URL_HEADER,
+  SIGNATURE_HEADER,
+} from '@flexengage/webhooks-types'
+import { base64ToBytes } from './bytes.js'
+import { RSA_SHA256 } from './keys.js'
+
+export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER }
+
+/** The body of a delivery: the envelope's JSON, fields in the documented order. */
+export function envelopeBody(envelope: EventEnvelope): Uint8Array<ArrayBuffer> {
+  const { id, brandId, webhookId, attemptId, created, type, data, ...rest } = envelope
+  return new TextEncoder().encode(
+    JSON.stringify({ id, brandId, webhookId, attemptId, created, type, data, ...rest }),
+  )
+}
+
+/** A PKCS#8 PEM RSA private key, imported for signing deliveries. */
+export async function importPrivateKeyPem(pem: string): Promise<CryptoKey> {
+  const base64 = /-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\s]+)-----END PRIVATE KEY-----/.exec(pem)?.[1]
+  if (!base64) throw new TypeError('the private key must be a PKCS#8 PEM ("BEGIN PRIVATE KEY")')
+  return crypto.subtle.importKey('pkcs8', base64ToBytes(base64.replace(/\s+/g, '')), RSA_SHA256, false, [
+    'sign',
+  ])
+}
+
+export interface SignedDelivery {
+  /** The exact bytes to POST: the signature covers these. */
+  body: Uint8Array<ArrayBuffer>
+  /** `User-Agent`, `Content-Type` and the two signature headers. */
+  headers: Record<string, string>
+}
+
+/** Signs a delivery as flexEngage does: RSA SHA-256 over the body bytes, the key named by its URL. */
+export async function signDelivery(options: {
+  envelope: EventEnvelope
+  privateKey: CryptoKey
+  keyUrl: string
+}): Promise<SignedDelivery> {
+  const body = envelopeBody(options.envelope)
+  const signature = new Uint8Array(await crypto.subtle.sign(RSA_SHA256, options.privateKey, body))
+  let binary = ''
+  for (const byte of signature) binary += String.fromCharCode(byte)
+  return {
+    body,
+    headers: { ...DELIVERY_HEADERS, [SIGNATURE_HEADER]: btoa(binary), [KEY_URL_HEADER]: options.keyUrl },
+  }
+}
