@@ -16,6 +16,7 @@ export {
   createFlexEngageMock,
   type FlexEngageMock,
   type FlexEngageMockOptions,
+  type MatchedOperation,
   type MockAnswer,
   type MockRequest,
   type SeedEventInput,

@@ -94,8 +94,15 @@ export interface SeedEventInput {
   attempts?: Array<Partial<WebhookEventAttempt> & { status: string }>
 }
 
+/** An operation already matched by an adapter's own router (MSW), with its decoded path parameters. */
+export interface MatchedOperation {
+  operationId: OperationId
+  params: Record<string, string>
+}
+
 export interface FlexEngageMock {
-  handle(request: MockRequest): Promise<MockAnswer | typeof CONNECTION_DROPPED>
+  /** Answers a request; an adapter that already matched the operation passes it, to skip routing. */
+  handle(request: MockRequest, matched?: MatchedOperation): Promise<MockAnswer | typeof CONNECTION_DROPPED>
   /** Script the next answers of an operation (see ScenarioStep). */
   use<Op extends OperationId>(
     operationId: Op,
@@ -352,10 +359,15 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
   }
 
   /** route -> authenticate -> parse and validate -> behaviour or example -> check the answer. */
-  async function handle(request: MockRequest): Promise<MockAnswer | typeof CONNECTION_DROPPED> {
+  async function handle(
+    request: MockRequest,
+    matched?: MatchedOperation,
+  ): Promise<MockAnswer | typeof CONNECTION_DROPPED> {
     requestCount++
     const url = new URL(request.url)
-    const route = matchRoute(request.method, url.pathname)
+    const route = matched
+      ? ({ kind: 'operation', ...matched } as const)
+      : matchRoute(request.method, url.pathname)
     if (route.kind === 'bad-path') return json(400, apiError(400, 'BAD REQUEST', route.reason))
     if (route.kind === 'no-route') {
       return json(

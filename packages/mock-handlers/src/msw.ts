@@ -2,6 +2,7 @@
 import { HttpResponse, http, type RequestHandler } from 'msw'
 import { handlerFactories } from './generated/handlers.js'
 import { CONNECTION_DROPPED, type FlexEngageMock, toResponse } from './mock.js'
+import type { OperationId } from './routes.js'
 
 export { handlerFactories }
 
@@ -17,10 +18,19 @@ const decodes = (pathname: string) =>
 
 /** One handler per operation, in route order (the generated factories are listed in it). */
 export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
-  const answer = async ({ request }: { request: Request }) => {
-    const answered = await mock.handle(request)
-    return answered === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answered)
-  }
+  // MSW has matched the operation and decoded its path parameters: the core does not route again.
+  const answerFor =
+    (operationId: OperationId) =>
+    async ({
+      request,
+      params,
+    }: {
+      request: Request
+      params: Record<string, string | readonly string[] | undefined>
+    }) => {
+      const answered = await mock.handle(request, { operationId, params: params as Record<string, string> })
+      return answered === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answered)
+    }
   // MSW decodes path parameters itself and fails (500) on a malformed escape such as `%E0%A4%A`. A
   // RegExp path is not decoded, so this handler, first, lets the core answer such a path (400); a
   // path that is not the API's falls through to the handlers after it.
@@ -30,5 +40,12 @@ export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
     if (answered === CONNECTION_DROPPED || answered.status === 404) return undefined
     return toResponse(answered)
   })
-  return [undecodablePath, ...Object.values(handlerFactories).map((factory) => factory(answer))]
+  // Each factory types its own resolver; the core's answer fits them all.
+  const factories = Object.entries(handlerFactories) as Array<
+    [OperationId, (resolver: never) => RequestHandler]
+  >
+  return [
+    undecodablePath,
+    ...factories.map(([operationId, factory]) => factory(answerFor(operationId) as never)),
+  ]
 }
