@@ -68,6 +68,39 @@ export class MockStore {
     event.updated = attempt.created
   }
 
+  /**
+   * An attempt ended: what was sent, what came back (nothing for a refused connection or a timeout)
+   * and its status; the event takes the status its deliverer decided (e.g. PENDING while retries are due).
+   */
+  settleAttempt(
+    event: EventRecord,
+    attempt: WebhookEventAttempt,
+    outcome: Pick<WebhookEventAttempt, 'request' | 'response' | 'status'>,
+    eventStatus: string,
+    at: string,
+  ): void {
+    attempt.request = outcome.request
+    attempt.status = outcome.status
+    if (outcome.response) attempt.response = outcome.response
+    event.status = eventStatus
+    event.updated = at
+  }
+
+  /**
+   * After a restart: attempts that were in flight never got an answer (FAILURE), and a PENDING event
+   * with no delivery still scheduled has failed.
+   */
+  settleInterrupted(stillScheduled: (eventId: string) => boolean): void {
+    for (const brand of this.#brands.values()) {
+      for (const events of brand.events.values()) {
+        for (const event of events) {
+          for (const attempt of event.attempts) if (attempt.status === 'PENDING') attempt.status = 'FAILURE'
+          if (event.status === 'PENDING' && !stillScheduled(event.id)) event.status = 'FAILURE'
+        }
+      }
+    }
+  }
+
   reset(): void {
     this.#brands.clear()
   }

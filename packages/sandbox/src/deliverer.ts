@@ -150,26 +150,29 @@ export class Deliverer {
       return
     }
     const attempt = job.kind === 'manual' ? job.attempt : this.#newAttempt(event, webhook.endpoint)
-    const succeeded = await this.#attempt(brandId, webhookId, webhook.endpoint, event, attempt)
+    const outcome = await this.#attempt(brandId, webhookId, webhook.endpoint, event, attempt)
+    const succeeded = outcome.status === 'SUCCESS'
+    let eventStatus: string
     if (job.kind === 'manual') {
-      event.status = succeeded ? 'SUCCESS' : 'FAILURE'
+      eventStatus = outcome.status
     } else {
       const entry = job.entry
       const key = this.#key(entry)
       entry.firstAttemptAt ??= Date.parse(attempt.created)
       const nextAttemptAt = this.context.now() + this.options.firstRetryDelayMs * 2 ** entry.retryIndex
-      if (succeeded) {
-        event.status = 'SUCCESS'
-        this.#scheduled.delete(key)
-      } else if (!this.#stopped && nextAttemptAt - entry.firstAttemptAt <= this.options.retryWindowMs) {
-        event.status = 'PENDING'
+      const retryFits = !this.#stopped && nextAttemptAt - entry.firstAttemptAt <= this.options.retryWindowMs
+      if (!succeeded && retryFits)
         this.#schedule({ ...entry, retryIndex: entry.retryIndex + 1, nextAttemptAt })
-      } else {
-        event.status = 'FAILURE'
-        this.#scheduled.delete(key)
-      }
+      else this.#scheduled.delete(key)
+      eventStatus = succeeded ? 'SUCCESS' : retryFits ? 'PENDING' : 'FAILURE'
     }
-    event.updated = new Date(this.context.now()).toISOString()
+    this.context.mock.store.settleAttempt(
+      event,
+      attempt,
+      outcome,
+      eventStatus,
+      new Date(this.context.now()).toISOString(),
+    )
     this.context.changed()
   }
 
@@ -185,14 +188,14 @@ export class Deliverer {
     return attempt
   }
 
-  /** One signed POST; fills in the attempt record. */
+  /** One signed POST; returns what was sent and what came back, for the store to record. */
   async #attempt(
     brandId: string,
     webhookId: string,
     endpoint: string,
     event: EventRecord,
     attempt: WebhookEventAttempt,
-  ): Promise<boolean> {
+  ): Promise<Pick<WebhookEventAttempt, 'request' | 'response' | 'status'>> {
     const { body, headers } = await signDelivery({
       envelope: {
         id: event.id,
@@ -206,7 +209,7 @@ export class Deliverer {
       privateKey: this.context.key.privateKey,
       keyUrl: this.context.keyUrl(),
     })
-    attempt.request = { endpoint, headers }
+    const request = { endpoint, headers }
     const started = performance.now()
     try {
       const response = await fetch(endpoint, {
@@ -217,17 +220,19 @@ export class Deliverer {
         signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
       })
       const text = await response.text()
-      attempt.response = {
-        statusCode: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: text.slice(0, this.options.maxRecordedBodyChars),
-        time: Math.round(performance.now() - started),
+      return {
+        request,
+        status: response.ok ? 'SUCCESS' : 'FAILURE',
+        response: {
+          statusCode: response.status,
+          headers: Object.fromEntries(response.headers),
+          body: text.slice(0, this.options.maxRecordedBodyChars),
+          time: Math.round(performance.now() - started),
+        },
       }
-      attempt.status = response.ok ? 'SUCCESS' : 'FAILURE'
     } catch {
       // Refused, reset or timed out: no response to record.
-      attempt.status = 'FAILURE'
+      return { request, status: 'FAILURE' }
     }
-    return attempt.status === 'SUCCESS'
   }
 }

@@ -167,17 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (saved) {
     mock.restore(saved.snapshot)
     const scheduled = new Set(saved.schedule.map((entry) => entry.eventId))
-    for (const [brandId, brand] of Object.entries(saved.snapshot.brands)) {
-      for (const [webhookId, events] of Object.entries(brand.events)) {
-        for (const { id } of events) {
-          const event = mock.store.findEvent(brandId, webhookId, id)
-          if (!event) continue
-          // Attempts in flight when the previous process died never got an answer.
-          for (const attempt of event.attempts) if (attempt.status === 'PENDING') attempt.status = 'FAILURE'
-          if (event.status === 'PENDING' && !scheduled.has(id)) event.status = 'FAILURE'
-        }
-      }
-    }
+    mock.store.settleInterrupted((eventId) => scheduled.has(eventId))
     deliverer.resume(saved.schedule)
   }
 
