@@ -2,6 +2,7 @@
 import {
   DELIVERY_HEADERS,
   type QueryOf,
+  sameEventTypes,
   type Webhook,
   type WebhookEvent,
   type WebhookEventAttempt,
@@ -82,9 +83,6 @@ function endpointProblem(endpoint: string, options: BehaviourOptions): string | 
     ? 'endpoint must use https (http is accepted on loopback hosts only)'
     : 'endpoint must use https: flexEngage delivers to HTTPS endpoints only'
 }
-
-const sameEventTypes = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
 
 export function summarize(event: EventRecord): WebhookEvent {
   return {
