@@ -67,16 +67,32 @@ export class Deliverer {
     return this.pending < this.options.maxPending
   }
 
-  /** A new event: deliver now. */
-  enqueue(brandId: string, webhookId: string, eventId: string): void {
-    this.#schedule({
+  /**
+   * A new event: due now, but first sent once `saved` resolves. The entry is part of the schedule at
+   * once (so the save includes it); if the save fails, nothing was delivered and the undo removes it.
+   */
+  enqueue(
+    brandId: string,
+    webhookId: string,
+    eventId: string,
+    saved: Promise<unknown> = Promise.resolve(),
+  ): void {
+    const entry = {
       brandId,
       webhookId,
       eventId,
       firstAttemptAt: null,
       retryIndex: 0,
       nextAttemptAt: this.context.now(),
-    })
+    }
+    const key = this.#key(entry)
+    this.#scheduled.set(key, entry)
+    saved.then(
+      () => {
+        if (this.#scheduled.get(key) === entry && !this.#stopped) this.#startTimer(entry)
+      },
+      () => undefined,
+    )
   }
 
   /** `POST .../retry`: one more attempt, already recorded by the API as PENDING. */
@@ -93,6 +109,17 @@ export class Deliverer {
   /** After a restart: resume what was scheduled. */
   resume(entries: ScheduledDelivery[]): void {
     for (const entry of entries) this.#schedule(entry)
+  }
+
+  /** Back to a saved schedule (a write that could not be saved is undone): nothing else stays due. */
+  replaceSchedule(entries: ScheduledDelivery[]): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer)
+    this.#timers.clear()
+    this.#scheduled.clear()
+    const manual = this.#ready.filter((job) => job.kind === 'manual')
+    this.#ready.length = 0
+    this.#ready.push(...manual)
+    this.resume(entries)
   }
 
   /** Resolves when nothing is in flight or waiting to run now (scheduled retries may remain). */
@@ -114,8 +141,12 @@ export class Deliverer {
   }
 
   #schedule(entry: ScheduledDelivery): void {
+    this.#scheduled.set(this.#key(entry), entry)
+    this.#startTimer(entry)
+  }
+
+  #startTimer(entry: ScheduledDelivery): void {
     const key = this.#key(entry)
-    this.#scheduled.set(key, entry)
     const wait = Math.max(0, entry.nextAttemptAt - this.context.now())
     const timer = setTimeout(() => {
       this.#timers.delete(key)

@@ -59,11 +59,21 @@ function writeAtomically(file: string, contents: string): void {
 export class Persister {
   #writing: Promise<void> | undefined
   #queued: Promise<void> | undefined
+  /** The state as last written whole: what is on disk. */
+  #onDisk: SandboxState | undefined
 
   constructor(
     private readonly file: string,
     private readonly state: () => SandboxState,
-  ) {}
+    onDisk: SandboxState | undefined,
+  ) {
+    this.#onDisk = onDisk
+  }
+
+  /** What the file holds now (undefined before the first write of a new file). */
+  get onDisk(): SandboxState | undefined {
+    return this.#onDisk
+  }
 
   save(): Promise<void> {
     if (!this.#writing) return this.#start()
@@ -79,7 +89,9 @@ export class Persister {
       // Yield once so that saves requested in the same tick share this write.
       setImmediate(() => {
         try {
-          writeAtomically(this.file, JSON.stringify(this.state()))
+          const text = JSON.stringify(this.state())
+          writeAtomically(this.file, text)
+          this.#onDisk = JSON.parse(text) as SandboxState
           resolve()
         } catch (error) {
           reject(error)

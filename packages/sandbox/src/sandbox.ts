@@ -149,8 +149,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     snapshot: mock.store.toJSON(),
     schedule: deliverer?.schedule() ?? [],
   })
-  const persister = options.dataFile ? new Persister(options.dataFile, state) : undefined
+  const persister = options.dataFile ? new Persister(options.dataFile, state, saved) : undefined
   const persist = () => persister?.save() ?? Promise.resolve()
+  /**
+   * Saves what a request changed before it is acknowledged. A save that fails undoes every change
+   * since the last one that reached the disk, so memory never holds what the answer refuses.
+   */
+  const persistOrUndo = async () => {
+    try {
+      await persist()
+    } catch (error) {
+      const onDisk = persister?.onDisk
+      mock.restore(onDisk?.snapshot ?? { brands: {} })
+      deliverer?.replaceSchedule(onDisk?.schedule ?? [])
+      throw new Error(`the sandbox could not save its state, so nothing was changed: ${String(error)}`)
+    }
+  }
+  /** One write at a time: a failed save undoes only changes that nobody was told about. */
+  let writes: Promise<unknown> = Promise.resolve()
+  const exclusively = <T>(write: () => Promise<T>): Promise<T> => {
+    const result = writes.then(write, write)
+    writes = result.catch(() => undefined)
+    return result
+  }
   deliverer = new Deliverer(
     {
       mock,
@@ -196,20 +217,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         (webhook) =>
           webhook.enabled && webhook.events.some((subscribed) => matchesEventType(subscribed, type)),
       )
-    const created = targets.map((webhook) => {
-      const event = mock.seedEvent(brandId, webhook.id, { type, data, status: 'PENDING' })
-      deliverer?.enqueue(brandId, webhook.id, event.id)
-      return { id: event.id, webhookId: webhook.id }
-    })
-    // Acknowledged only once on disk: a crash after this answer loses none of these events.
-    await persist()
+    const created = targets.map((webhook) => ({
+      id: mock.seedEvent(brandId, webhook.id, { type, data, status: 'PENDING' }).id,
+      webhookId: webhook.id,
+    }))
+    // Acknowledged only once on disk: a crash after this answer loses none of these events; a save
+    // that fails undoes them before any is delivered.
+    const saved = persistOrUndo()
+    for (const event of created) deliverer?.enqueue(brandId, event.webhookId, event.id, saved)
+    await saved
     return created
   }
 
   const apiListener = createMockListener(mock, {
     origin: () => origin,
     beforeAnswer: async (method) => {
-      if (method !== 'GET' && method !== 'HEAD') await persist()
+      if (method !== 'GET' && method !== 'HEAD') await persistOrUndo()
     },
   })
 
@@ -264,9 +287,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname
-    const handled = path.startsWith('/_sandbox/')
-      ? sandboxRoute(request, response, path)
-      : apiListener(request, response)
+    const reads = request.method === 'GET' || request.method === 'HEAD'
+    const route = () =>
+      path.startsWith('/_sandbox/') ? sandboxRoute(request, response, path) : apiListener(request, response)
+    const handled = reads ? route() : exclusively(route)
     handled.catch((error: unknown) => {
       if (!response.headersSent)
         refuse(response, 500, 'INTERNAL SERVER ERROR', `sandbox failed: ${String(error)}`)
@@ -287,7 +311,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     trigger,
     async close() {
       await deliverer?.stop()
-      await persist()
+      // Every acknowledged change is already on disk; a last save that fails loses only attempt records.
+      await persist().catch((error: unknown) =>
+        console.warn(
+          `flexengage-sandbox: the final save failed (${String(error)}); the file keeps the last acknowledged state`,
+        ),
+      )
       server.closeAllConnections()
       server.close()
       await once(server, 'close')

@@ -2,7 +2,7 @@
 // no corrupt attempt record; SIGTERM shuts down gracefully.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -128,4 +128,47 @@ test('kill -9 during a burst of deliveries: no acknowledged event lost, no attem
   expect(await exited(second.child)).toBe(0)
   expect(second.output()).toContain('SIGTERM: finishing in-flight deliveries and saving state')
   await receiver.close()
+})
+
+test('a write that cannot be saved is refused and undone: memory never holds what the answer refused', async () => {
+  const dataFile = join(scratch, 'unwritable.json')
+  const sandbox = await startSandbox({ dataFile })
+  const fe = clientFor(sandbox)
+  const kept = await fe.webhooks.create({ endpoint: 'http://127.0.0.1:9/kept', events: ['NOTIFICATION'] })
+  const create = () =>
+    fetch(`${sandbox.url}/v1/${BRAND}/webhooks`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: 'http://127.0.0.1:9/later', events: ['ORDER_EVENTS'] }),
+    })
+  // The disk stops taking writes: a directory now stands where each save writes its temporary file.
+  const blocker = `${dataFile}.${process.pid}.tmp`
+  mkdirSync(blocker)
+  const refused = await create()
+  expect(refused.status).toBe(500)
+  expect(await refused.json()).toMatchObject({
+    description: expect.stringMatching(/could not save its state/),
+  })
+  expect((await fe.webhooks.list()).map((w) => w.id)).toEqual([kept.id])
+  // The same request again is refused the same way, not as a duplicate (409).
+  expect((await create()).status).toBe(500)
+  const triggered = await trigger(sandbox, 'NOTIFICATION.X')
+  expect(triggered.status).toBe(500)
+  expect(sandbox.mock.store.events(BRAND, kept.id)).toEqual([])
+  expect(sandbox.deliverer.pending).toBe(0)
+
+  // Writable again: the same create is accepted, and the file holds exactly what was acknowledged.
+  rmSync(blocker, { recursive: true })
+  const accepted = await create()
+  expect(accepted.status).toBe(201)
+  const later = (await accepted.json()) as { id: string }
+  await sandbox.close()
+  const restarted = await startSandbox({ dataFile })
+  try {
+    const ids = (await clientFor(restarted).webhooks.list()).map((w) => w.id).sort()
+    expect(ids).toEqual([kept.id, later.id].sort())
+    expect(restarted.mock.store.events(BRAND, kept.id)).toEqual([])
+  } finally {
+    await restarted.close()
+  }
 })
