@@ -1,14 +1,22 @@
-// Type-level contract of @flexengage/webhooks-types: fails to compile if a field disappears,
-// becomes optional, or changes type.
+// Type-level contract of @flexengage/webhooks-types: relations that must hold whatever the spec
+// says (aliases are the spec's schemas, the operation table and the types name the same operations,
+// the helper types read the spec's operations), not a copy of today's shapes.
 import { describe, expectTypeOf, test } from 'vitest'
 import type {
   APIErrorResponse,
+  components,
   DeliveryStatus,
   EventEnvelope,
   OperationId,
   operations,
-  paths,
+  operationTable,
+  PathParamsOf,
+  QueryOf,
+  RequestBodyOf,
+  ResponseBodyFor,
   SmsReceiptData,
+  StatusOf,
+  SuccessBodyOf,
   Webhook,
   WebhookEvent,
   WebhookEventAttempt,
@@ -18,93 +26,45 @@ import type {
   WebhookRequest,
 } from '../src/index.js'
 
-describe('resources', () => {
-  test('Webhook has every field, required, with its type', () => {
-    expectTypeOf<Webhook>().toEqualTypeOf<{
-      id: string
-      created: string
-      updated: string
-      endpoint: string
-      events: string[]
-      enabled: boolean
-    }>()
+type Schemas = components['schemas']
+
+describe('friendly names are the spec schemas', () => {
+  test('each alias is exactly its component schema', () => {
+    expectTypeOf<Webhook>().toEqualTypeOf<Schemas['WebhookResponse']>()
+    expectTypeOf<WebhookRequest>().toEqualTypeOf<Schemas['WebhookRequest']>()
+    expectTypeOf<WebhookPatchRequest>().toEqualTypeOf<Schemas['WebhookPatchRequest']>()
+    expectTypeOf<WebhookEvent>().toEqualTypeOf<Schemas['WebhookEventSummary']>()
+    expectTypeOf<WebhookEventDetail>().toEqualTypeOf<Schemas['WebhookEventResponse']>()
+    expectTypeOf<WebhookEventAttempt>().toEqualTypeOf<Schemas['WebhookEventAttempt']>()
+    expectTypeOf<WebhookEventsPage>().toEqualTypeOf<Schemas['WebhookEventsResponsePage']>()
+    expectTypeOf<APIErrorResponse>().toEqualTypeOf<Schemas['APIErrorResponse']>()
+    expectTypeOf<SmsReceiptData>().toEqualTypeOf<Schemas['SmsReceiptData']>()
   })
 
-  test('WebhookRequest requires endpoint and events; enabled is optional', () => {
-    expectTypeOf<WebhookRequest>().toEqualTypeOf<{ endpoint: string; events: string[]; enabled?: boolean }>()
-    expectTypeOf<WebhookPatchRequest>().toEqualTypeOf<{ enabled: boolean }>()
-  })
-
-  test('event summary, page and detail', () => {
-    expectTypeOf<WebhookEvent>().toEqualTypeOf<{
-      id: string
-      type: string
-      created: string
-      updated: string
-      status: string
-    }>()
-    expectTypeOf<WebhookEventsPage['events']>().toEqualTypeOf<WebhookEvent[]>()
-    expectTypeOf<WebhookEventsPage['page']>().toEqualTypeOf<{
-      size: number
-      startId?: string
-      lastId?: string
-    }>()
-    expectTypeOf<WebhookEventDetail['attempts']>().toEqualTypeOf<WebhookEventAttempt[]>()
+  test('an event detail is an event summary with attempts', () => {
     expectTypeOf<WebhookEventDetail>().toMatchTypeOf<WebhookEvent>()
-  })
-
-  test('an attempt records the request and, when there was one, the response', () => {
-    expectTypeOf<WebhookEventAttempt['request']>().toEqualTypeOf<{
-      endpoint: string
-      headers: { [key: string]: string }
-    }>()
-    expectTypeOf<WebhookEventAttempt['response']>().toEqualTypeOf<
-      { statusCode: number; headers: { [key: string]: string }; body: string; time: number } | undefined
-    >()
-  })
-
-  test('APIErrorResponse fields are all optional; validations is a field -> message map', () => {
-    expectTypeOf<APIErrorResponse>().toEqualTypeOf<{
-      message?: string
-      description?: string
-      status?: number
-      validations?: { [key: string]: string }
-    }>()
+    expectTypeOf<WebhookEventDetail['attempts']>().toEqualTypeOf<WebhookEventAttempt[]>()
   })
 })
 
-describe('operations', () => {
-  test('exactly the eight operationIds', () => {
-    expectTypeOf<OperationId>().toEqualTypeOf<
-      | 'createWebhook'
-      | 'listWebhooks'
-      | 'getWebhook'
-      | 'updateWebhook'
-      | 'deleteWebhook'
-      | 'listWebhookEvents'
-      | 'getWebhookEvent'
-      | 'retryWebhookEvent'
+describe('operations: the generated table and the generated types agree', () => {
+  test('OperationId names exactly the operations of the table', () => {
+    expectTypeOf<OperationId>().toEqualTypeOf<keyof typeof operationTable>()
+  })
+
+  test('the helper types read each operation of the spec', () => {
+    expectTypeOf<PathParamsOf<OperationId>>().toEqualTypeOf<operations[OperationId]['parameters']['path']>()
+    expectTypeOf<QueryOf<'listWebhookEvents'>>().toEqualTypeOf<
+      NonNullable<operations['listWebhookEvents']['parameters']['query']>
     >()
-  })
-
-  test('list events query parameters keep their types', () => {
-    expectTypeOf<NonNullable<operations['listWebhookEvents']['parameters']['query']>>().toEqualTypeOf<{
-      size?: number
-      start?: string
-      end?: string
-      startId?: string
-    }>()
-  })
-
-  test('PATCH answers 200 with a webhook or 204 without content', () => {
-    type Responses = operations['updateWebhook']['responses']
-    expectTypeOf<Responses[200]['content']['application/json']>().toEqualTypeOf<Webhook>()
-    expectTypeOf<Responses[204]['content']>().toEqualTypeOf<undefined>()
-  })
-
-  test('create answers 201 with a Location header', () => {
-    type Created = paths['/v1/{brandId}/webhooks']['post']['responses'][201]
-    expectTypeOf<Created['headers']['Location']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<RequestBodyOf<'createWebhook'>>().toEqualTypeOf<WebhookRequest>()
+    expectTypeOf<RequestBodyOf<'getWebhook'>>().toEqualTypeOf<never>()
+    expectTypeOf<ResponseBodyFor<'getWebhook', 200>>().toEqualTypeOf<Webhook>()
+    // PATCH answers 200 with a webhook or 204 without content: both are success bodies.
+    expectTypeOf<SuccessBodyOf<'updateWebhook'>>().toEqualTypeOf<Webhook | undefined>()
+    expectTypeOf<StatusOf<'getWebhook'>>().toEqualTypeOf<
+      keyof operations['getWebhook']['responses'] & number
+    >()
   })
 })
 
@@ -112,8 +72,7 @@ describe('receiving side', () => {
   test('EventEnvelope types data by type, unknown types get unknown', () => {
     expectTypeOf<EventEnvelope<'NOTIFICATION.SMS.RECEIPT'>['data']>().toEqualTypeOf<SmsReceiptData>()
     expectTypeOf<EventEnvelope<'ORDER_EVENTS.OMS.ORDER_CREATED'>['data']>().toEqualTypeOf<unknown>()
-    expectTypeOf<EventEnvelope['attemptId']>().toEqualTypeOf<string>()
-    expectTypeOf<SmsReceiptData>().toEqualTypeOf<{ phoneNumber: string; message: string; locale: string }>()
+    expectTypeOf<EventEnvelope['attemptId']>().toEqualTypeOf<Schemas['EventEnvelope']['attemptId']>()
   })
 
   test('DeliveryStatus accepts known and unknown values', () => {
