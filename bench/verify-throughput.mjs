@@ -1,26 +1,27 @@
 #!/usr/bin/env node
 // Signature verifications per second with a warm key cache, beside a bare node:crypto verify loop
 // over the same body and key (the physical limit), in one run.
-import { generateKeyPairSync, sign, verify } from 'node:crypto'
-import { createVerifier } from '@flexengage/webhooks/receiver'
+import { generateKeyPairSync, verify } from 'node:crypto'
+import { createVerifier, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
 import { writeResults } from './results.mjs'
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-const body = JSON.stringify({
-  id: '01F2SFVYVD0H873S2VRT8VQSPM',
-  brandId: 'ACME',
-  webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-  attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
-  created: '2024-01-01T00:00:00Z',
-  type: 'NOTIFICATION.SMS.RECEIPT',
-  data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
+// Signed as the sandbox signs: the project's one signer, beside the verifier.
+const { body, headers } = await signDelivery({
+  envelope: {
+    id: '01F2SFVYVD0H873S2VRT8VQSPM',
+    brandId: 'ACME',
+    webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
+    created: '2024-01-01T00:00:00Z',
+    type: 'NOTIFICATION.SMS.RECEIPT',
+    data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
+  },
+  privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+  keyUrl: 'https://assets.webhooks.flexengage.com/keys/k.pem',
 })
 const bodyBytes = Buffer.from(body)
-const signature = sign('sha256', bodyBytes, privateKey)
-const headers = {
-  'x-fr-wh-authorization': signature.toString('base64'),
-  'x-fr-wh-pk': 'https://assets.webhooks.flexengage.com/keys/k.pem',
-}
+const signature = Buffer.from(headers['x-fr-wh-authorization'], 'base64')
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
 const verifyDelivery = createVerifier({ keyResolver: async () => pem })
 await verifyDelivery({ body, headers }) // warm the key cache

@@ -1,6 +1,7 @@
 // The few rules the reference states in prose rather than in the spec's schemas.
+
+import { isLoopbackHost } from '@flexengage/webhooks-types'
 import { InvalidArgumentError } from './errors.js'
-import { isLoopbackHost } from './loopback.js'
 
 /**
  * "Endpoints must be HTTPS: creating a webhook with an http:// endpoint is rejected with 422."

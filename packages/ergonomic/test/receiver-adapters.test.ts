@@ -25,7 +25,7 @@ let keyServer: KeyServer
 const servers: Server[] = []
 
 beforeAll(async () => {
-  keys = generateKeyPair()
+  keys = await generateKeyPair()
   keyServer = await startKeyServer(keys)
 })
 afterAll(async () => {
@@ -41,14 +41,14 @@ async function serve(listener: RequestListener): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-function deliver(url: string, body: string, headers: Record<string, string> = {}) {
+async function deliver(url: string, body: string, headers: Record<string, string> = {}) {
   return fetch(url, {
     method: 'POST',
     body,
     headers: {
       'content-type': 'application/json',
       'user-agent': 'FlexEngage Webhook',
-      'x-fr-wh-authorization': signBody(body, keys.privateKey),
+      'x-fr-wh-authorization': await signBody(body, keys.privateKey),
       'x-fr-wh-pk': keyServer.url('/key.pem'),
       ...headers,
     },
@@ -120,7 +120,7 @@ describe('a valid delivery is accepted through every adapter', () => {
         method: 'POST',
         body,
         headers: {
-          'x-fr-wh-authorization': signBody(body, keys.privateKey),
+          'x-fr-wh-authorization': await signBody(body, keys.privateKey),
           'x-fr-wh-pk': keyServer.url('/key.pem'),
         },
       }),
@@ -135,7 +135,7 @@ describe('answers', () => {
     const ran: string[] = []
     const url = await serve((req, res) => receiverWith({ '*': (e) => void ran.push(e.id) }).node(req, res))
     const response = await deliver(url, envelope(), {
-      'x-fr-wh-authorization': signBody('other', keys.privateKey),
+      'x-fr-wh-authorization': await signBody('other', keys.privateKey),
     })
     expect(response.status).toBe(400)
     expect((await response.json()).error).toBe('signature_mismatch')
@@ -186,8 +186,8 @@ describe('answers', () => {
   test('a redelivery (same id, new attemptId) is acknowledged without running the handler twice', async () => {
     const attempts: string[] = []
     const receiver = receiverWith({ '*': (_e, ctx) => void attempts.push(ctx.attemptId) })
-    const first = await receiver.receive(signed(envelope({ attemptId: 'a1' })))
-    const second = await receiver.receive(signed(envelope({ attemptId: 'a2' })))
+    const first = await receiver.receive(await signed(envelope({ attemptId: 'a1' })))
+    const second = await receiver.receive(await signed(envelope({ attemptId: 'a2' })))
     expect([first.status, first.outcome, second.status, second.outcome]).toEqual([
       200,
       'handled',
@@ -196,17 +196,17 @@ describe('answers', () => {
     ])
     expect(attempts).toEqual(['a1'])
     const noDedupe = receiverWith({ '*': (_e, ctx) => void attempts.push(ctx.attemptId) }, { dedupe: false })
-    await noDedupe.receive(signed(envelope({ attemptId: 'a3' })))
-    await noDedupe.receive(signed(envelope({ attemptId: 'a4' })))
+    await noDedupe.receive(await signed(envelope({ attemptId: 'a3' })))
+    await noDedupe.receive(await signed(envelope({ attemptId: 'a4' })))
     expect(attempts).toEqual(['a1', 'a3', 'a4'])
   })
 })
 
-function signed(body: string) {
+async function signed(body: string) {
   return {
     body,
     headers: {
-      'x-fr-wh-authorization': signBody(body, keys.privateKey),
+      'x-fr-wh-authorization': await signBody(body, keys.privateKey),
       'x-fr-wh-pk': keyServer.url('/key.pem'),
     },
   }
@@ -230,7 +230,7 @@ describe('routing', () => {
       'NOTIFICATION.EMAIL.RECEIPT',
       'ORDER_EVENTS.OMS.ORDER_CREATED',
     ]) {
-      expect((await receiver.receive(signed(envelope({ type })))).outcome).toBe('handled')
+      expect((await receiver.receive(await signed(envelope({ type })))).outcome).toBe('handled')
     }
     expect(calls).toEqual([
       'receipt:+15555550123',
@@ -242,7 +242,10 @@ describe('routing', () => {
 
   test('an event no handler wants is acknowledged as unhandled', async () => {
     const receiver = receiverWith({ ORDER_EVENTS: () => undefined })
-    expect(await receiver.receive(signed(envelope()))).toMatchObject({ status: 200, outcome: 'unhandled' })
+    expect(await receiver.receive(await signed(envelope()))).toMatchObject({
+      status: 200,
+      outcome: 'unhandled',
+    })
   })
 
   test('handlers for known types get typed data', () => {

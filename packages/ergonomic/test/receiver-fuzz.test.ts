@@ -7,8 +7,8 @@ import { envelope, generateKeyPair, type KeyPair, signBody } from './receiver-he
 let keys: KeyPair
 let verify: Verifier
 
-beforeAll(() => {
-  keys = generateKeyPair()
+beforeAll(async () => {
+  keys = await generateKeyPair()
   // No network in a fuzz run: every allowed URL resolves to the test key.
   verify = createVerifier({ keyResolver: async () => keys.publicPem, keyCacheSize: 8 })
 })
@@ -72,7 +72,7 @@ test('a correctly signed random body is accepted only when it is an envelope', a
     fc.asyncProperty(fc.jsonValue(), async (value) => {
       const payload = JSON.stringify(value)
       const headers = {
-        'x-fr-wh-authorization': signBody(payload, keys.privateKey),
+        'x-fr-wh-authorization': await signBody(payload, keys.privateKey),
         'x-fr-wh-pk': 'https://assets.webhooks.flexengage.com/k.pem',
       }
       const outcome = await verify({ body: payload, headers }).then(

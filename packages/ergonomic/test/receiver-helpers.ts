@@ -1,26 +1,26 @@
-// Real RSA key pairs, a real key server on 127.0.0.1, and a signer, for the receiver tests.
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
+// Real RSA key pairs, a real key server on 127.0.0.1, and the project's own signer (signBody,
+// beside the verifier), for the receiver tests.
+import { generateKeyPairSync } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { importPrivateKeyPem } from '../src/receiver/index.js'
+
+export { signBody } from '../src/receiver/index.js'
 
 export interface KeyPair {
   publicPem: string
-  privateKey: KeyObject
+  privateKey: CryptoKey
   publicPkcs1Pem: string
 }
 
-export function generateKeyPair(): KeyPair {
+export async function generateKeyPair(): Promise<KeyPair> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   return {
     publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     publicPkcs1Pem: publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    privateKey,
+    privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
   }
-}
-
-export function signBody(body: string | Uint8Array, key: KeyObject): string {
-  return sign('sha256', typeof body === 'string' ? Buffer.from(body, 'utf8') : body, key).toString('base64')
 }
 
 export function envelope(overrides: Record<string, unknown> = {}) {

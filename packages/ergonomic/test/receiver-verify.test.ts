@@ -22,8 +22,8 @@ let otherKeys: KeyPair
 let keyServer: KeyServer
 
 beforeAll(async () => {
-  keys = generateKeyPair()
-  otherKeys = generateKeyPair()
+  keys = await generateKeyPair()
+  otherKeys = await generateKeyPair()
   keyServer = await startKeyServer(keys)
 })
 afterAll(async () => {
@@ -32,12 +32,12 @@ afterAll(async () => {
 
 // The default key fetch timeout (5 s) applies: only a key server that never answers ever meets it.
 const sandboxVerifier = () => createVerifier({ trustLocalSandbox: true, maxBodyBytes: 4096 })
-const headersFor = (
-  body: string | Uint8Array,
+const headersFor = async (
+  body: string | Uint8Array<ArrayBuffer>,
   keyUrl: string,
   privateKey = keys.privateKey,
-): DeliveryHeaders => ({
-  'x-fr-wh-authorization': signBody(body, privateKey),
+): Promise<DeliveryHeaders> => ({
+  'x-fr-wh-authorization': await signBody(body, privateKey),
   'x-fr-wh-pk': keyUrl,
 })
 
@@ -54,7 +54,10 @@ async function reasonOf(promise: Promise<unknown>): Promise<VerificationFailureR
 describe('valid deliveries', () => {
   test('a signed envelope verifies against the key the request names, fetched from the key server', async () => {
     const body = envelope()
-    const result = await sandboxVerifier()({ body, headers: headersFor(body, keyServer.url('/key.pem')) })
+    const result = await sandboxVerifier()({
+      body,
+      headers: await headersFor(body, keyServer.url('/key.pem')),
+    })
     expect(result.type).toBe('NOTIFICATION.SMS.RECEIPT')
     expect(result.data).toMatchObject({ phoneNumber: '+15555550123', locale: 'en-US' })
   })
@@ -63,7 +66,9 @@ describe('valid deliveries', () => {
     const body = envelope()
     const verify = sandboxVerifier()
     const bytes = new TextEncoder().encode(body)
-    const headers = new Headers(headersFor(body, keyServer.url('/pkcs1.pem')) as Record<string, string>)
+    const headers = new Headers(
+      (await headersFor(body, keyServer.url('/pkcs1.pem'))) as Record<string, string>,
+    )
     await expect(verify({ body: bytes, headers })).resolves.toMatchObject({
       id: '01F2SFVYVD0H873S2VRT8VQSPM',
     })
@@ -77,7 +82,7 @@ describe('valid deliveries', () => {
       await expect(
         verifyDelivery({
           body,
-          headers: headersFor(body, `https://${host}/keys/2024.pem`),
+          headers: await headersFor(body, `https://${host}/keys/2024.pem`),
           keyResolver: resolver,
         }),
       ).resolves.toBeTruthy()
@@ -92,9 +97,9 @@ describe('valid deliveries', () => {
     const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
     const verify = createVerifier({ keyResolver: resolver })
     const body = envelope()
-    const headers = headersFor(body, 'https://assets.webhooks.flexengage.com/k1.pem')
+    const headers = await headersFor(body, 'https://assets.webhooks.flexengage.com/k1.pem')
     await Promise.all(Array.from({ length: 10 }, () => verify({ body, headers })))
-    await verify({ body, headers: headersFor(body, 'https://assets.webhooks.flexengage.com/k2.pem') })
+    await verify({ body, headers: await headersFor(body, 'https://assets.webhooks.flexengage.com/k2.pem') })
     expect(resolver).toHaveBeenCalledTimes(2)
   })
 })
@@ -106,18 +111,18 @@ describe('the attack table: each refused with the right reason', () => {
   const attacks: Array<
     [
       string,
-      () => { body: string | Uint8Array; headers: DeliveryHeaders },
+      () => Promise<{ body: string | Uint8Array; headers: DeliveryHeaders }>,
       VerificationFailureReason,
       'sandbox' | 'hanging-key-server' | 'allowlist',
     ]
   > = [
     [
       'one byte of the body changed',
-      () => {
+      async () => {
         const original = body()
         return {
           body: original.replace('Thanks', 'Thanko'),
-          headers: headersFor(original, keyServer.url('/key.pem')),
+          headers: await headersFor(original, keyServer.url('/key.pem')),
         }
       },
       'signature_mismatch',
@@ -125,106 +130,118 @@ describe('the attack table: each refused with the right reason', () => {
     ],
     [
       'a signature from another key',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/key.pem'), otherKeys.privateKey) }),
+      async () => ({
+        body: body(),
+        headers: await headersFor(body(), keyServer.url('/key.pem'), otherKeys.privateKey),
+      }),
       'signature_mismatch',
       'sandbox',
     ],
     [
       'a key URL on a foreign host',
-      () => ({ body: body(), headers: headersFor(body(), 'https://evil.example/k.pem') }),
+      async () => ({ body: body(), headers: await headersFor(body(), 'https://evil.example/k.pem') }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'an http:// key URL on the right host',
-      () => ({ body: body(), headers: headersFor(body(), 'http://assets.webhooks.flexengage.com/k.pem') }),
+      async () => ({
+        body: body(),
+        headers: await headersFor(body(), 'http://assets.webhooks.flexengage.com/k.pem'),
+      }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'the userinfo trick',
-      () => ({
+      async () => ({
         body: body(),
-        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com@evil.example/k.pem'),
+        headers: await headersFor(body(), 'https://assets.webhooks.flexengage.com@evil.example/k.pem'),
       }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'the suffix trick',
-      () => ({
+      async () => ({
         body: body(),
-        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com.evil.example/k.pem'),
+        headers: await headersFor(body(), 'https://assets.webhooks.flexengage.com.evil.example/k.pem'),
       }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'an IP literal',
-      () => ({ body: body(), headers: headersFor(body(), 'https://93.184.216.34/k.pem') }),
+      async () => ({ body: body(), headers: await headersFor(body(), 'https://93.184.216.34/k.pem') }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'an IPv6 literal',
-      () => ({ body: body(), headers: headersFor(body(), 'https://[2001:db8::1]/k.pem') }),
+      async () => ({ body: body(), headers: await headersFor(body(), 'https://[2001:db8::1]/k.pem') }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'another port on the right host',
-      () => ({
+      async () => ({
         body: body(),
-        headers: headersFor(body(), 'https://assets.webhooks.flexengage.com:8443/k.pem'),
+        headers: await headersFor(body(), 'https://assets.webhooks.flexengage.com:8443/k.pem'),
       }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'a key URL that is not a URL',
-      () => ({ body: body(), headers: headersFor(body(), 'assets.webhooks.flexengage.com/k.pem') }),
+      async () => ({
+        body: body(),
+        headers: await headersFor(body(), 'assets.webhooks.flexengage.com/k.pem'),
+      }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'a loopback key without trustLocalSandbox',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/key.pem')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/key.pem')) }),
       'key_url_not_allowed',
       'allowlist',
     ],
     [
       'a missing signature header',
-      () => ({ body: body(), headers: { 'x-fr-wh-pk': allowed } }),
+      async () => ({ body: body(), headers: { 'x-fr-wh-pk': allowed } }),
       'missing_header',
       'allowlist',
     ],
     [
       'a missing key header',
-      () => ({ body: body(), headers: { 'x-fr-wh-authorization': signBody(body(), keys.privateKey) } }),
+      async () => ({
+        body: body(),
+        headers: { 'x-fr-wh-authorization': await signBody(body(), keys.privateKey) },
+      }),
       'missing_header',
       'allowlist',
     ],
     [
       'an empty signature header',
-      () => ({ body: body(), headers: { 'x-fr-wh-authorization': '', 'x-fr-wh-pk': allowed } }),
+      async () => ({ body: body(), headers: { 'x-fr-wh-authorization': '', 'x-fr-wh-pk': allowed } }),
       'missing_header',
       'allowlist',
     ],
     [
       'an empty key header',
-      () => ({
+      async () => ({
         body: body(),
-        headers: { 'x-fr-wh-authorization': signBody(body(), keys.privateKey), 'x-fr-wh-pk': '   ' },
+        headers: { 'x-fr-wh-authorization': await signBody(body(), keys.privateKey), 'x-fr-wh-pk': '   ' },
       }),
       'missing_header',
       'allowlist',
     ],
     [
       'a duplicated signature header',
-      () => ({
+      async () => ({
         body: body(),
         headers: {
-          'x-fr-wh-authorization': [signBody(body(), keys.privateKey), 'AAAA'],
+          'x-fr-wh-authorization': [await signBody(body(), keys.privateKey), 'AAAA'],
           'x-fr-wh-pk': allowed,
         },
       }),
@@ -233,10 +250,10 @@ describe('the attack table: each refused with the right reason', () => {
     ],
     [
       'a duplicated key header (joined by node)',
-      () => ({
+      async () => ({
         body: body(),
         headers: {
-          'x-fr-wh-authorization': signBody(body(), keys.privateKey),
+          'x-fr-wh-authorization': await signBody(body(), keys.privateKey),
           'x-fr-wh-pk': `${allowed}, https://evil.example/k.pem`,
         },
       }),
@@ -245,64 +262,72 @@ describe('the attack table: each refused with the right reason', () => {
     ],
     [
       'a signature that is not Base64',
-      () => ({ body: body(), headers: { 'x-fr-wh-authorization': 'not base64!!', 'x-fr-wh-pk': allowed } }),
+      async () => ({
+        body: body(),
+        headers: { 'x-fr-wh-authorization': 'not base64!!', 'x-fr-wh-pk': allowed },
+      }),
       'malformed_signature',
       'allowlist',
     ],
-    ['an empty body', () => ({ body: '', headers: headersFor('', allowed) }), 'empty_body', 'allowlist'],
+    [
+      'an empty body',
+      async () => ({ body: '', headers: await headersFor('', allowed) }),
+      'empty_body',
+      'allowlist',
+    ],
     [
       'a body over the size limit',
-      () => {
+      async () => {
         const big = envelope({ data: { padding: 'x'.repeat(5000) } })
-        return { body: big, headers: headersFor(big, keyServer.url('/key.pem')) }
+        return { body: big, headers: await headersFor(big, keyServer.url('/key.pem')) }
       },
       'body_too_large',
       'sandbox',
     ],
     [
       'a key response that is not a PEM',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/not-pem')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/not-pem')) }),
       'invalid_public_key',
       'sandbox',
     ],
     [
       'a key response that is too large',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/huge')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/huge')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key server that never answers (timeout)',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/hang')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/hang')) }),
       'key_fetch_failed',
       'hanging-key-server',
     ],
     [
       'a key URL that answers 404',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/missing')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/missing')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key URL that redirects elsewhere',
-      () => ({ body: body(), headers: headersFor(body(), keyServer.url('/redirect')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/redirect')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a valid signature over a body that is not an envelope',
-      () => {
+      async () => {
         const notEnvelope = JSON.stringify({ hello: 'world' })
-        return { body: notEnvelope, headers: headersFor(notEnvelope, keyServer.url('/key.pem')) }
+        return { body: notEnvelope, headers: await headersFor(notEnvelope, keyServer.url('/key.pem')) }
       },
       'not_an_envelope',
       'sandbox',
     ],
     [
       'a valid signature over bytes that are not UTF-8',
-      () => {
+      async () => {
         const bytes = new Uint8Array([0xff, 0xfe, 0x7b])
-        return { body: bytes, headers: headersFor(bytes, keyServer.url('/key.pem')) }
+        return { body: bytes, headers: await headersFor(bytes, keyServer.url('/key.pem')) }
       },
       'not_an_envelope',
       'sandbox',
@@ -320,7 +345,7 @@ describe('the attack table: each refused with the right reason', () => {
           ? // This key server never answers, so a short key fetch timeout is always the one that ends it.
             createVerifier({ trustLocalSandbox: true, keyFetchTimeoutMs: 300 })
           : createVerifier({ keyResolver: resolver })
-    expect(await reasonOf(verify(build()))).toBe(reason)
+    expect(await reasonOf(verify(await build()))).toBe(reason)
     // A URL refused by the allowlist never reaches the key resolver.
     if (reason === 'key_url_not_allowed') expect(resolver).not.toHaveBeenCalled()
   })

@@ -1,6 +1,7 @@
 // What each operation does to the in-memory state: the part of the mock that behaves like flexEngage.
 import {
   DELIVERY_HEADERS,
+  isLoopbackHost,
   type QueryOf,
   sameEventTypes,
   type Webhook,
@@ -49,7 +50,6 @@ export interface BehaviourOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 20
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 const notFound = (description: string): MockReply => ({
   status: 404,
@@ -76,7 +76,7 @@ function endpointProblem(endpoint: string, options: BehaviourOptions): string | 
     return 'endpoint must be an absolute https URL'
   }
   if (url.protocol === 'https:') return undefined
-  if (url.protocol === 'http:' && options.allowHttpLoopbackEndpoints && LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && options.allowHttpLoopbackEndpoints && isLoopbackHost(url.hostname)) {
     return undefined
   }
   return options.allowHttpLoopbackEndpoints

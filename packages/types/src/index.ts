@@ -5,6 +5,7 @@ export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER
 export { sameEventTypes } from './event-types.js'
 export { isDateTime } from './formats.js'
 export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
+export { isLoopbackHost } from './loopback.js'
 export type { components, operations, paths }
 
 type Schemas = components['schemas']

@@ -16,6 +16,7 @@ export {
   KEY_URL_HEADER,
   SIGNATURE_HEADER,
   type SignedDelivery,
+  signBody,
   signDelivery,
 } from './protocol.js'
 export {

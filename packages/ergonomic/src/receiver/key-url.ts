@@ -1,6 +1,6 @@
 // The key host allowlist is the whole security story: a signature only means something if the key
 // it verifies against is flexEngage's. Anything but an exact, allowed https host is refused.
-import { isLoopbackHost } from '../loopback.js'
+import { isLoopbackHost } from '@flexengage/webhooks-types'
 import { SignatureVerificationError } from './errors.js'
 
 export const FLEXENGAGE_KEY_HOSTS: readonly string[] = [

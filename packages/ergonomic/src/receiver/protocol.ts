@@ -37,6 +37,18 @@ export interface SignedDelivery {
   headers: Record<string, string>
 }
 
+/** The signature header's value for these exact bytes (or UTF-8 text): Base64 RSA SHA-256. */
+export async function signBody(
+  body: Uint8Array<ArrayBuffer> | string,
+  privateKey: CryptoKey,
+): Promise<string> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  const signature = new Uint8Array(await crypto.subtle.sign(RSA_SHA256, privateKey, bytes))
+  let binary = ''
+  for (const byte of signature) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
 /** Signs a delivery as flexEngage does: RSA SHA-256 over the body bytes, the key named by its URL. */
 export async function signDelivery(options: {
   envelope: EventEnvelope
@@ -44,11 +56,12 @@ export async function signDelivery(options: {
   keyUrl: string
 }): Promise<SignedDelivery> {
   const body = envelopeBody(options.envelope)
-  const signature = new Uint8Array(await crypto.subtle.sign(RSA_SHA256, options.privateKey, body))
-  let binary = ''
-  for (const byte of signature) binary += String.fromCharCode(byte)
   return {
     body,
-    headers: { ...DELIVERY_HEADERS, [SIGNATURE_HEADER]: btoa(binary), [KEY_URL_HEADER]: options.keyUrl },
+    headers: {
+      ...DELIVERY_HEADERS,
+      [SIGNATURE_HEADER]: await signBody(body, options.privateKey),
+      [KEY_URL_HEADER]: options.keyUrl,
+    },
   }
 }
