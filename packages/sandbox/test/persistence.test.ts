@@ -124,8 +124,27 @@ test('kill -9 during a burst of deliveries: no acknowledged event lost, no attem
   const delivered = new Set(receiver.handled.map((e) => e.id))
   for (const id of acknowledged) expect(delivered.has(id)).toBe(true)
 
+  // A trigger whose data is nested 5,000 levels deep is refused (422) and blocks nothing: the next
+  // write is acknowledged and saved, and SIGTERM still exits 0.
+  const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`
+  const refused = await fetch(`${second.url}/_sandbox/v1/${BRAND}/events`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' },
+    body: `{"type":"NOTIFICATION.X","data":${deep}}`,
+  })
+  expect(refused.status).toBe(422)
+  const afterDeep = await after.webhooks.create({
+    endpoint: 'http://127.0.0.1:9/after-deep',
+    events: ['ORDER_EVENTS'],
+  })
   second.child.kill('SIGTERM')
   expect(await exited(second.child)).toBe(0)
+  const third = await startSandbox({ dataFile })
+  try {
+    expect((await clientFor(third).webhooks.get(afterDeep.id)).endpoint).toBe('http://127.0.0.1:9/after-deep')
+  } finally {
+    await third.close()
+  }
   expect(second.output()).toContain('SIGTERM: finishing in-flight deliveries and saving state')
   await receiver.close()
 })
