@@ -1,5 +1,11 @@
 // fe.webhooks.events: list (paginated), get, retry, retryFailed (bulk re-send).
-import type { OperationId, WebhookEvent, WebhookEventDetail } from '@flexengage/webhooks-types'
+import type {
+  OperationId,
+  PathParamsOf,
+  QueryOf,
+  WebhookEvent,
+  WebhookEventDetail,
+} from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
 import type { OperationCaller } from './client.js'
 import { InvalidArgumentError } from './errors.js'
@@ -50,8 +56,15 @@ export interface RetryFailedResult extends RetryFailedProgress {
 export const isFailedEvent = (event: WebhookEvent): boolean =>
   event.status !== 'SUCCESS' && event.status !== 'PENDING'
 
-/** The caller's names for the spec's parameters, in error messages. */
-const EVENT_ARGUMENTS = { id: 'webhookId', eventId: 'eventId', size: 'pageSize', startId: 'startAfter' }
+/** The caller's names for the spec's parameters, in error messages; keyed by the spec's names (typed). */
+const EVENT_ARGUMENTS = {
+  id: 'webhookId',
+  eventId: 'eventId',
+  size: 'pageSize',
+  startId: 'startAfter',
+} satisfies Partial<
+  Record<keyof PathParamsOf<'getWebhookEvent'> | keyof QueryOf<'listWebhookEvents'>, string>
+>
 
 const asDate = (value: Date | string | undefined) =>
   value === undefined ? undefined : value instanceof Date ? value : new Date(value)

@@ -59,20 +59,20 @@ function writeAtomically(file: string, contents: string): void {
 export class Persister {
   #writing: Promise<void> | undefined
   #queued: Promise<void> | undefined
-  /** The state as last written whole: what is on disk. */
-  #onDisk: SandboxState | undefined
+  /** The text last written whole: what is on disk. Parsed only when a failed save is undone. */
+  #onDisk: string | undefined
 
   constructor(
     private readonly file: string,
     private readonly state: () => SandboxState,
     onDisk: SandboxState | undefined,
   ) {
-    this.#onDisk = onDisk
+    this.#onDisk = onDisk === undefined ? undefined : JSON.stringify(onDisk)
   }
 
   /** What the file holds now (undefined before the first write of a new file). */
   get onDisk(): SandboxState | undefined {
-    return this.#onDisk
+    return this.#onDisk === undefined ? undefined : (JSON.parse(this.#onDisk) as SandboxState)
   }
 
   save(): Promise<void> {
@@ -91,7 +91,7 @@ export class Persister {
         try {
           const text = JSON.stringify(this.state())
           writeAtomically(this.file, text)
-          this.#onDisk = JSON.parse(text) as SandboxState
+          this.#onDisk = text
           resolve()
         } catch (error) {
           reject(error)
