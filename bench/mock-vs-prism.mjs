@@ -3,33 +3,17 @@
 // in one run: requests per second and start-up time, printed side by side as ratios.
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
-import { Agent, request } from 'node:http'
 import { startPrism } from '@flexengage/tools/prism'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer } from '@flexengage/webhooks-mock-handlers/node'
+import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
 import { requestMix, seedBenchData } from './seed.mjs'
 
 const CONCURRENCY = 16
 const headers = { authorization: 'Bearer bench', 'content-type': 'application/json' }
 
-// undici's fetch tops out near 6k req/s on this machine, below what the mock serves; HTTP targets
-// are driven with node:http and a keep-alive agent (about 20k req/s against a trivial server).
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-function httpFetch(url, { method, headers: requestHeaders, body }) {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, headers: requestHeaders, agent }, (incoming) => {
-      const chunks = []
-      incoming.on('data', (chunk) => chunks.push(chunk))
-      incoming.on('end', () => {
-        const status = incoming.statusCode ?? 0
-        resolve({ ok: status >= 200 && status < 300, arrayBuffer: async () => Buffer.concat(chunks) })
-      })
-    })
-    outgoing.on('error', reject)
-    outgoing.end(body)
-  })
-}
+const httpFetch = keepAliveFetch(CONCURRENCY)
 
 async function drive(fetchFn, baseUrl, totalRequests) {
   let next = 0

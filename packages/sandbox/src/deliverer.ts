@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { signDelivery } from '@flexengage/webhooks/receiver'
 import type { EventRecord, FlexEngageMock } from '@flexengage/webhooks-mock-handlers'
 import type { WebhookEventAttempt } from '@flexengage/webhooks-types'
+import { DeliveryAgents, post } from './http-post.js'
 import type { ScheduledDelivery } from './persistence.js'
 import type { SigningKey } from './signing-key.js'
 
@@ -53,11 +54,14 @@ export class Deliverer {
   #active = 0
   #idle: Array<() => void> = []
   #stopped = false
+  readonly #agents: DeliveryAgents
 
   constructor(
     private readonly context: DeliveryContext,
     private readonly options: DeliveryOptions,
-  ) {}
+  ) {
+    this.#agents = new DeliveryAgents(options.concurrency)
+  }
 
   get pending(): number {
     return this.#scheduled.size + this.#ready.filter((job) => job.kind === 'manual').length
@@ -134,6 +138,7 @@ export class Deliverer {
     this.#timers.clear()
     this.#ready.length = 0
     await this.whenIdle()
+    this.#agents.destroy()
   }
 
   #key(entry: { brandId: string; webhookId: string; eventId: string }) {
@@ -243,21 +248,16 @@ export class Deliverer {
     const request = { endpoint, headers }
     const started = performance.now()
     try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
+      const response = await post(endpoint, headers, body, {
+        agents: this.#agents,
+        timeoutMs: this.options.attemptTimeoutMs,
       })
-      const text = await response.text()
       return {
         request,
-        status: response.ok ? 'SUCCESS' : 'FAILURE',
+        status: response.statusCode >= 200 && response.statusCode < 300 ? 'SUCCESS' : 'FAILURE',
         response: {
-          statusCode: response.status,
-          headers: Object.fromEntries(response.headers),
-          body: text.slice(0, this.options.maxRecordedBodyChars),
+          ...response,
+          body: response.body.slice(0, this.options.maxRecordedBodyChars),
           time: Math.round(performance.now() - started),
         },
       }

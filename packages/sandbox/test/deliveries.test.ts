@@ -185,6 +185,39 @@ describe('deliveries', () => {
     expect(detail.attempts[0]).toMatchObject({ status: 'FAILURE' })
     expect(detail.attempts[0]?.response).toBeUndefined()
   })
+
+  test('a redirect is the receiver’s answer: recorded as a failure with its headers, never followed', async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 0 })
+    const target = await receiver()
+    const connections = new Set<unknown>()
+    const redirecting = await listen((request, response) => {
+      connections.add(request.socket)
+      request.resume()
+      response.setHeader('location', target.endpoint)
+      response.setHeader('x-repeated', ['one', 'two'])
+      response.writeHead(307).end('moved')
+    })
+    cleanups.push(redirecting.close)
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: `${redirecting.url}/hooks`, events: ['NOTIFICATION'] })
+    const eventIds: string[] = []
+    for (const n of [1, 2, 3]) {
+      const { body } = await trigger(sandbox, 'NOTIFICATION.X', { n })
+      eventIds.push(body.events?.[0]?.id as string)
+      await eventually(
+        async () => (await fe.webhooks.events.get(hook.id, eventIds.at(-1) as string)).status === 'FAILURE',
+      )
+    }
+    const [attempt] = (await fe.webhooks.events.get(hook.id, eventIds[0] as string)).attempts
+    expect(attempt?.response).toMatchObject({
+      statusCode: 307,
+      body: 'moved',
+      headers: { location: target.endpoint, 'x-repeated': 'one, two' },
+    })
+    expect(target.handled).toEqual([])
+    // Sequential deliveries to one endpoint reuse one kept-alive connection.
+    expect(connections.size).toBe(1)
+  })
 })
 
 describe('sandbox rules', () => {
