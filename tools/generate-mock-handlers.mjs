@@ -8,12 +8,18 @@ import { routeOrderOf } from './generate-operation-table.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
 import { listOperations, loadSpec, resolvePointer, toAjvSchema } from './spec.mjs'
 
-// Regex formats are inlined by Ajv's standalone output, so the validators need no runtime package.
-const FORMATS = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  'date-time':
-    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
-  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+/** Every `format` named anywhere in the spec, sorted. */
+function formatsUsed(spec) {
+  const found = new Set()
+  const visit = (node) => {
+    if (Array.isArray(node)) for (const item of node) visit(item)
+    else if (node && typeof node === 'object') {
+      if (typeof node.format === 'string' && node.type === 'string') found.add(node.format)
+      for (const value of Object.values(node)) visit(value)
+    }
+  }
+  visit(spec)
+  return [...found].sort()
 }
 
 const deref = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
@@ -73,7 +79,7 @@ const json = (value) => JSON.stringify(value, null, 2)
 
 function validatorsSource(spec, described) {
   const ajv = new Ajv({
-    code: { source: true, esm: true, lines: false, formats: _`{}` },
+    code: { source: true, esm: true, lines: false, formats: _`specFormats` },
     allErrors: true,
     strict: true,
     logger: false,
@@ -82,7 +88,8 @@ function validatorsSource(spec, described) {
     // minLength counts UTF-16 units: avoids a runtime import of Ajv's ucs2length helper.
     unicode: false,
   })
-  for (const [name, regex] of Object.entries(FORMATS)) ajv.addFormat(name, regex)
+  // The validators call the types package's specFormats at run time; here only the names matter.
+  for (const name of formatsUsed(spec)) ajv.addFormat(name, { type: 'string', validate: () => true })
   ajv.addKeyword('example')
   ajv.addSchema({ $id: 'spec', definitions: toAjvSchema(spec.components.schemas) })
   const exportsByName = {}
@@ -108,19 +115,27 @@ function validatorsSource(spec, described) {
   const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])))
   const declarations = names.map((n) => `export declare const ${n}: Validator;`).join('\n')
   return {
-    js: code.replace(/^"use strict";/, ''),
+    js: `import { specFormats } from '@flexengage/webhooks-types';\n${code.replace(/^"use strict";/, '')}`,
     dts: `export interface ValidationError {\n  instancePath: string;\n  keyword: string;\n  params: Record<string, unknown>;\n  message?: string;\n}\nexport type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };\n${declarations}\n`,
   }
 }
 
-function operationValidatorsSource(described) {
+function operationValidatorsSource(spec, described) {
+  const formatNames = formatsUsed(spec)
+    .map((name) => `'${name}'`)
+    .join(' | ')
   const entries = described.map((op) => {
     const responses = Object.keys(op.responses)
       .map((status) => `      ${status}: v.${op.operationId}_response_${status},`)
       .join('\n')
     return `  ${op.operationId}: {\n    request: v.${op.operationId}_request,\n    responses: {\n${responses}\n    },\n  },`
   })
-  return `import * as v from './validators.js'
+  return `import type { specFormats } from '@flexengage/webhooks-types'
+import * as v from './validators.js'
+
+/** The string formats the spec uses: a format the types package's specFormats lacks fails to compile. */
+export type SpecFormatName = KnownFormat<${formatNames || 'never'}>
+type KnownFormat<Name extends keyof typeof specFormats> = Name
 
 /** Each operation's precompiled request validator and one response validator per declared status. */
 export const operationValidators = {
@@ -173,7 +188,7 @@ export async function generateMockHandlers(specPath, outDir) {
   await writeFile(join(outDir, 'validators.d.ts'), withGeneratedHeader(validators.dts))
   await writeFile(
     join(outDir, 'operation-validators.ts'),
-    withGeneratedHeader(operationValidatorsSource(described)),
+    withGeneratedHeader(operationValidatorsSource(spec, described)),
   )
   await writeFile(join(outDir, 'examples.ts'), withGeneratedHeader(examplesSource(described)))
   const ordered = routeOrder.map((id) => described.find((op) => op.operationId === id))

@@ -1,6 +1,6 @@
 // Checks a value against a schema of the generated operation table, before anything is sent. The
 // table carries only the keywords this module understands: generation stops on any other one.
-import { isDateTime, specSchemas } from '@flexengage/webhooks-types'
+import { type SpecFormat, specFormats, specSchemas } from '@flexengage/webhooks-types'
 
 export interface TableSchema {
   readonly type?: string
@@ -22,12 +22,7 @@ export interface TableSchema {
   readonly $ref?: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const FORMATS: Record<string, { test: (value: string) => boolean; phrase: string }> = {
-  uuid: { test: (v) => UUID.test(v), phrase: 'a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6' },
-  'date-time': { test: isDateTime, phrase: 'an ISO 8601 date-time such as 2024-05-01T00:00:00Z' },
-  uri: { test: (v) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(v) && URL.canParse(v), phrase: 'an absolute URL' },
-}
+const formats: Readonly<Record<string, SpecFormat>> = specFormats
 
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 60)}…"` : `"${value}"`
@@ -79,8 +74,8 @@ function firstProblem(given: TableSchema, value: unknown, name: string): string 
   if (schema.enum && !schema.enum.includes(value))
     return `${name} must be one of ${schema.enum.join(', ')}${got}`
   if (typeof value === 'string') {
-    const format = schema.format ? FORMATS[schema.format] : undefined
-    if (format && !format.test(value)) return `${name} must be ${format.phrase}${got}`
+    const format = schema.format ? formats[schema.format] : undefined
+    if (format && !format.validate(value)) return `${name} must be ${format.description}${got}`
     if (schema.minLength !== undefined && value.trim().length < schema.minLength)
       return `${name} must not be blank${got}`
     if (schema.maxLength !== undefined && value.length > schema.maxLength)

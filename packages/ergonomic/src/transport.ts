@@ -2,6 +2,7 @@
 // timeout, signal) -> read the body once -> typed result or typed error -> retry decision, and
 // returns what happened instead of filling out-parameters.
 import { BaseAPI, Configuration, type HTTPMethod, type RequestOpts } from '@flexengage/webhooks-fetch-client'
+import { sleep } from '@flexengage/webhooks-types'
 import {
   AbortError,
   APIError,
@@ -13,7 +14,7 @@ import {
   TimeoutError,
 } from './errors.js'
 import type { Log } from './logging.js'
-import { backoffDelayMs, type RetryPolicy, retryAfterMs, sleep } from './retry.js'
+import { backoffDelayMs, type RetryPolicy, retryAfterMs } from './retry.js'
 import type { TokenSource } from './token.js'
 
 export interface RequestOptions {

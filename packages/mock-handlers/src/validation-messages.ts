@@ -1,5 +1,8 @@
 // Turns precompiled-validator errors into the API's `validations` map (field -> message).
+import { type SpecFormat, specFormats } from '@flexengage/webhooks-types'
 import type { ValidationError } from './generated/validators.js'
+
+const formats: Readonly<Record<string, SpecFormat>> = specFormats
 
 /** `/body/events/0` -> `events[0]`; `/path/id` -> `id`. */
 function fieldName(instancePath: string, missingProperty?: unknown): string {
@@ -17,7 +20,7 @@ function describe(field: string, error: ValidationError): string {
     case 'required':
       return `${subject} is required`
     case 'format':
-      return `${subject} must be a valid ${String(error.params.format)}`
+      return `${subject} must be ${formats[String(error.params.format)]?.description ?? `a valid ${String(error.params.format)}`}`
     case 'pattern':
       return field.startsWith('events')
         ? `${subject} must be a dot-separated upper-case event type such as NOTIFICATION.SMS.RECEIPT`

@@ -1,4 +1,5 @@
 // The stateful core, exercised over plain HTTP semantics through the fetch adapter.
+import { specFormats } from '@flexengage/webhooks-types'
 import { describe, expect, test } from 'vitest'
 import {
   createFlexEngageMock,
@@ -79,7 +80,7 @@ describe('create', () => {
     [
       'endpoint not a URI',
       { endpoint: 'not a url', events: ['NOTIFICATION'] },
-      { endpoint: 'endpoint must be a valid uri' },
+      { endpoint: `endpoint must be ${specFormats.uri.description}` },
     ],
     [
       'empty events',
@@ -178,7 +179,7 @@ describe('read, toggle, delete', () => {
     const { call } = setup()
     expect(await call('GET', '/webhooks/nope')).toMatchObject({
       status: 422,
-      body: { validations: { id: 'id must be a valid uuid' } },
+      body: { validations: { id: `id must be ${specFormats.uuid.description}` } },
     })
   })
 })
@@ -242,8 +243,8 @@ describe('events', () => {
     const answer = await call('GET', `/webhooks/${webhook.id}/events?size=0&start=yesterday&startId=42`)
     expect(answer.body.validations).toEqual({
       size: 'size must be at least 1',
-      start: 'start must be a valid date-time',
-      startId: 'startId must be a valid uuid',
+      start: `start must be ${specFormats['date-time'].description}`,
+      startId: `startId must be ${specFormats.uuid.description}`,
     })
   })
 

@@ -1,5 +1,10 @@
 // @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
+import type { specFormats } from '@flexengage/webhooks-types'
 import * as v from './validators.js'
+
+/** The string formats the spec uses: a format the types package's specFormats lacks fails to compile. */
+export type SpecFormatName = KnownFormat<'date-time' | 'uri' | 'uuid'>
+type KnownFormat<Name extends keyof typeof specFormats> = Name
 
 /** Each operation's precompiled request validator and one response validator per declared status. */
 export const operationValidators = {
