@@ -1,36 +1,89 @@
 #!/usr/bin/env node
 // Usage: node tools/check-changesets.mjs [--root DIR]
-// Fails when a published package changed since the last release without a changeset: runs
-// `changeset status --since <last release tag, or the first commit before any release>`.
+// Every change to a published package needs a changeset of its own: for each package, the files it
+// publishes (its directory, tests aside) must not have changed since the last commit that added or
+// consumed a changeset naming it. Holds before the first release too: a pending changeset covers
+// the changes made before it, not every later one.
 import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { repoRoot } from './paths.mjs'
 
-const require = createRequire(import.meta.url)
-const { values } = parseArgs({ options: { root: { type: 'string', default: repoRoot } } })
-const git = (...args) => spawnSync('git', args, { cwd: values.root, encoding: 'utf8' })
+/** Paths under a package that users never receive: a change there needs no changeset. */
+const UNPUBLISHED = [':(exclude,glob)packages/*/test/**', ':(exclude,glob)packages/*/**/*.test.ts']
 
-// changesets publish tags each release as <name>@<version>.
-const tag = git('describe', '--tags', '--abbrev=0', '--match', '@flexengage/*').stdout.trim()
-const since = tag || git('rev-list', '--max-parents=0', 'HEAD').stdout.trim().split('\n').at(-1)
-const changeset = join(
-  dirname(require.resolve('@changesets/cli/package.json', { paths: [repoRoot] })),
-  'bin.js',
-)
-const status = spawnSync(process.execPath, [changeset, 'status', `--since=${since}`], {
-  cwd: values.root,
-  encoding: 'utf8',
-})
-const output = `${status.stdout}${status.stderr}`
-if (status.status !== 0 || /error/.test(output)) {
-  console.error(output.trim())
-  console.error(
-    `check-changesets: a published package changed since ${tag || 'the first commit'} without a changeset; run pnpm changeset`,
-  )
-  process.exit(1)
+/** The package names in a changeset's front matter. */
+export function packagesNamedIn(changesetText) {
+  const front = /^---\n([\s\S]*?)\n---/.exec(changesetText)?.[1] ?? ''
+  return [...front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)].map((match) => match[1])
 }
-console.log(
-  `check-changesets: every published package changed since ${tag || 'the first commit'} has a changeset`,
-)
+
+export function checkChangesets(root = repoRoot) {
+  const git = (...args) => {
+    const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' })
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr.trim()}`)
+    return result.stdout
+  }
+  if (git('rev-parse', '--is-shallow-repository').trim() === 'true') {
+    throw new Error('check-changesets needs the full history: git fetch --unshallow')
+  }
+  // Newest first: each commit that added (A) or consumed (D) changesets, and the packages they name.
+  const changesetCommits = git('log', '--format=%H', '--diff-filter=AD', '--', '.changeset/*.md')
+    .split('\n')
+    .filter(Boolean)
+    .map((commit) => {
+      const named = git(
+        'show',
+        '--format=',
+        '--name-status',
+        '--diff-filter=AD',
+        commit,
+        '--',
+        '.changeset/*.md',
+      )
+        .split('\n')
+        .filter((line) => /^[AD]\t/.test(line) && !line.endsWith('README.md'))
+        .flatMap((line) => {
+          const [status, file] = line.split('\t')
+          return packagesNamedIn(git('show', `${status === 'A' ? commit : `${commit}^`}:${file}`))
+        })
+      return { commit, named: new Set(named) }
+    })
+  // Changesets not committed yet cover what changed up to now.
+  const pending = git('ls-files', '--others', '--exclude-standard', '--', '.changeset/*.md')
+    .split('\n')
+    .filter((file) => file && !file.endsWith('README.md'))
+    .flatMap((file) => packagesNamedIn(readFileSync(join(root, file), 'utf8')))
+
+  const problems = []
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'))
+    if (manifest.private || pending.includes(manifest.name)) continue
+    const paths = ['--', `packages/${dir}`, ...UNPUBLISHED]
+    const covering = changesetCommits.find(({ named }) => named.has(manifest.name))
+    const since = covering ? [`${covering.commit}..HEAD`] : []
+    const changedCommits = git('log', '--format=%h %s', ...since, ...paths)
+      .split('\n')
+      .filter(Boolean)
+    const uncommitted = git('status', '--porcelain', ...paths).trim() !== ''
+    if (changedCommits.length === 0 && !uncommitted) continue
+    const last = changedCommits[0]?.slice(0, 80) ?? 'uncommitted changes'
+    problems.push(
+      `${manifest.name} changed since ${covering ? `its last changeset (${covering.commit.slice(0, 7)})` : 'the first commit'} without a changeset of its own: ${changedCommits.length} commit(s), the last ${last}`,
+    )
+  }
+  return problems
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { root: { type: 'string', default: repoRoot } } })
+  const problems = checkChangesets(values.root)
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`check-changesets: ${problem}`)
+    console.error('Run pnpm changeset, name each package above, and describe the change for its users.')
+    process.exit(1)
+  }
+  console.log('check-changesets: every change to a published package has a changeset')
+}

@@ -1,97 +1,19 @@
 // Each release gate must be able to fail: a fixture for each shows it does.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
-import { findBreakingChanges, hasMajorChangeset, lastReleasedSpec } from '../check-breaking.mjs'
+import { afterAll, expect, test } from 'vitest'
 import { checkConsumer } from '../check-consumer.mjs'
 import { checkPackage } from '../check-packages.mjs'
 import { checkReadmeSnippets } from '../check-readme-snippets.mjs'
 import { checkSizes } from '../check-sizes.mjs'
-import { defaultSpecPath, repoRoot } from '../paths.mjs'
+import { repoRoot } from '../paths.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'release-gates-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-function specWith(name: string, edit: (spec: string) => string): string {
-  const file = join(scratch, `${name}.yaml`)
-  const original = readFileSync(defaultSpecPath, 'utf8')
-  const changed = edit(original)
-  expect(changed, `the ${name} fixture must change the spec`).not.toBe(original)
-  writeFileSync(file, changed)
-  return file
-}
-
-describe('breaking-change detection', () => {
-  const base = lastReleasedSpec()
-
-  test.each([
-    [
-      'a removed response field',
-      (s: string) =>
-        s
-          .replace(
-            '      required: [id, created, updated, endpoint, events, enabled]\n',
-            '      required: [id, created, updated, endpoint, events]\n',
-          )
-          .replace(/( {4}WebhookResponse:[\s\S]*?)( {8}enabled:\n {10}type: boolean\n)/, '$1'),
-      'response.body.scope.add',
-    ],
-    [
-      'a newly required parameter',
-      (s: string) =>
-        s.replace(
-          'description: The page size\n          required: false',
-          'description: The page size\n          required: true',
-        ),
-      'request.body.scope.remove',
-    ],
-    [
-      'a narrowed type',
-      (s: string) =>
-        s.replace(
-          '            type: integer\n            minimum: 1\n',
-          '            type: integer\n            minimum: 1\n            maximum: 50\n',
-        ),
-      'request.body.scope.remove',
-    ],
-  ])('%s is breaking', async (name, edit, code) => {
-    const breaking = await findBreakingChanges(base, specWith(name.replaceAll(' ', '-'), edit))
-    expect(breaking.map((d: { code: string }) => d.code)).toContain(code)
-  })
-
-  test('a new optional response field and a reworded description are not', async () => {
-    const file = specWith('harmless', (s) =>
-      s
-        .replace(
-          'Returns a Webhook with the corresponding ID if it exists.',
-          'Returns the Webhook with this ID, if it exists.',
-        )
-        .replace(
-          '      required: [id, created, updated, endpoint, events, enabled]\n      properties:\n',
-          '      required: [id, created, updated, endpoint, events, enabled]\n      properties:\n        note:\n          type: string\n',
-        ),
-    )
-    expect(await findBreakingChanges(base, file)).toEqual([])
-  })
-
-  test('only a major changeset for the spec-derived packages announces a breaking change', () => {
-    const make = (name: string, bump: string) => {
-      const dir = join(scratch, `changesets-${name}`)
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(
-        join(dir, 'change.md'),
-        `---\n"@flexengage/webhooks-types": ${bump}\n"@flexengage/webhooks": major\n---\n\nA change.\n`,
-      )
-      return dir
-    }
-    expect(hasMajorChangeset(make('minor', 'minor'))).toBe(false)
-    expect(hasMajorChangeset(make('major', 'major'))).toBe(true)
-  })
-})
-
-test('changeset status fails when a published package changed without a changeset', () => {
+test('every change to a published package needs a changeset of its own, before the first release too', () => {
   const clone = join(scratch, 'clone')
   const git = (...args: string[]) => spawnSync('git', args, { cwd: clone, encoding: 'utf8' })
   spawnSync('git', ['clone', '--quiet', repoRoot, clone])
@@ -102,11 +24,34 @@ test('changeset status fails when a published package changed without a changese
       encoding: 'utf8',
     })
   expect(check().status).toBe(0)
-  rmSync(join(clone, '.changeset/initial-release.md'))
-  git('commit', '--quiet', '-am', 'drop the changeset')
+  const [packageDir] = readdirSync(join(clone, 'packages')).filter(
+    (dir) => !JSON.parse(readFileSync(join(clone, 'packages', dir, 'package.json'), 'utf8')).private,
+  )
+  const { name } = JSON.parse(
+    readFileSync(join(clone, 'packages', packageDir as string, 'package.json'), 'utf8'),
+  )
+
+  // A test-only change publishes nothing.
+  mkdirSync(join(clone, 'packages', packageDir as string, 'test'), { recursive: true })
+  writeFileSync(join(clone, 'packages', packageDir as string, 'test/extra.test.ts'), '// a test\n')
+  git('add', '-A')
+  git('commit', '--quiet', '-m', 'a test')
+  expect(check().status).toBe(0)
+
+  // A published file changes after every pending changeset: refused, naming the package and commit.
+  writeFileSync(join(clone, 'packages', packageDir as string, 'src/added.ts'), 'export const added = 1\n')
+  git('add', '-A')
+  git('commit', '--quiet', '-m', 'a change users receive')
   const failing = check()
   expect(failing.status).toBe(1)
-  expect(failing.stderr).toContain('without a changeset')
+  expect(failing.stderr).toContain(`${name} changed since its last changeset`)
+  expect(failing.stderr).toContain('a change users receive')
+
+  writeFileSync(join(clone, '.changeset/added.md'), `---\n"${name}": minor\n---\n\nAdds \`added\`.\n`)
+  expect(check().status).toBe(0)
+  git('add', '-A')
+  git('commit', '--quiet', '-m', 'its changeset')
+  expect(check().status).toBe(0)
 })
 
 test('a package with files users do not need and exports that point nowhere is refused', async () => {
