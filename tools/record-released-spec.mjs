@@ -12,4 +12,6 @@ mkdirSync(reports, { recursive: true })
 for (const file of readdirSync(join(repoRoot, 'api')).filter((f) => f.endsWith('.api.md'))) {
   copyFileSync(join(repoRoot, 'api', file), join(reports, file))
 }
-console.log(`recorded spec/releases/${version}.yaml and api/releases/${version}/; commit them with the release`)
+console.log(
+  `recorded spec/releases/${version}.yaml and api/releases/${version}/; commit them with the release`,
+)
