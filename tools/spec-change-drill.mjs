@@ -1,16 +1,26 @@
 #!/usr/bin/env node
 // Usage: node tools/spec-change-drill.mjs
-// The spec-change loop, rehearsed in a temporary copy of the repository: a maintainer adds an
-// optional field to a request and a response schema and adds an operation, runs the generators and
-// the builds, and touches no handwritten file. Then, checked: the field round-trips client -> mock ->
-// client and through the sandbox, and type-checks; the new operation is callable through
-// fe.request against the mock (answered from the spec's example); the coverage check names it.
+// The spec-change loop, rehearsed in a temporary copy of the repository (one install shared):
+// (a)+(b) a maintainer adds an optional field to a request and a response schema and adds an
+//   operation, regenerates and builds, and touches no handwritten file. Checked: the field round-trips
+//   client -> mock -> client and through the sandbox, and type-checks; the new operation is callable
+//   through fe.request (answered from the spec's example); the coverage check names it; the
+//   spec-derived tests stay green; a minor changeset is enough and a patch is refused.
+// (c) a response field removed and (d) a query parameter renamed: the gates demand a major release of
+//   every published package whose public API changes, naming the change; (d) fails to compile where
+//   handwritten code reads the old name.
+// Last, the changesets written by the changesets tools and the CHANGELOGs `changeset version` writes
+// pass the linters as written.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import writeChangesetModule from '@changesets/write'
 import { parse, stringify } from 'yaml'
+import { SPEC_DERIVED_PACKAGES } from './check-release-levels.mjs'
 import { repoRoot } from './paths.mjs'
+
+const writeChangeset = writeChangesetModule.default ?? writeChangesetModule
 
 const started = performance.now()
 const copy = mkdtempSync(join(tmpdir(), 'spec-change-drill-'))
@@ -114,6 +124,103 @@ const stats: components['schemas']['WebhookStats'] = await fe.request('getWebhoo
 export { label, same, stats }
 `
 
+/** (c): the last field of the first success response's named schema. Returns its name. */
+function removeResponseField(spec) {
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+        const ref = response.content?.['application/json']?.schema?.$ref
+        const schema = ref && spec.components.schemas[ref.split('/').at(-1)]
+        if (!status.startsWith('2') || !schema?.properties) continue
+        const field = Object.keys(schema.properties).at(-1)
+        delete schema.properties[field]
+        schema.required = schema.required?.filter((name) => name !== field)
+        if (schema.required?.length === 0) delete schema.required
+        removeFromExamples(spec, ref, field)
+        return field
+      }
+    }
+  }
+  throw new Error('(c) found no success response with a named schema')
+}
+
+/** The maintainer also drops the field from the examples of every body of that schema (or a list of it). */
+function removeFromExamples(spec, ref, field) {
+  const strip = (value) => {
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item && typeof item === 'object') delete item[field]
+  }
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      for (const response of Object.values(operation?.responses ?? {})) {
+        const media = response.content?.['application/json']
+        if (media?.schema?.$ref !== ref && media?.schema?.items?.$ref !== ref) continue
+        for (const example of Object.values(media.examples ?? {})) {
+          strip(example.$ref ? spec.components.examples[example.$ref.split('/').at(-1)].value : example.value)
+        }
+        if (media.example) strip(media.example)
+      }
+    }
+  }
+}
+
+/** (d): the first optional query parameter, renamed. */
+function renameQueryParameter(spec) {
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      const parameter = operation?.parameters?.find((p) => p.in === 'query' && !p.required)
+      if (!parameter) continue
+      const from = parameter.name
+      parameter.name = `${from}Renamed`
+      return { from, to: parameter.name }
+    }
+  }
+  throw new Error('(d) found no optional query parameter')
+}
+
+const publishedPackages = () =>
+  readdirSync(join(copy, 'packages'))
+    .map((dir) => JSON.parse(readFileSync(join(copy, 'packages', dir, 'package.json'), 'utf8')))
+    .filter((manifest) => !manifest.private)
+    .map((manifest) => manifest.name)
+
+/** Replaces the pending changesets by one, written as `changeset add` writes it. */
+async function pendingChangesets(names, type) {
+  const dir = join(copy, '.changeset')
+  for (const file of readdirSync(dir))
+    if (file.endsWith('.md') && file !== 'README.md') rmSync(join(dir, file))
+  return writeChangeset(
+    {
+      summary: `Drill: ${type} for ${names.length} package(s).`,
+      releases: names.map((name) => ({ name, type })),
+    },
+    copy,
+  )
+}
+
+/** The release-level gate; returns its output (stderr when it fails, naming what it needs). */
+function expectGate(passes, message) {
+  const gate = run(process.execPath, ['tools/check-release-levels.mjs'], { expectFailure: !passes })
+  const output = `${gate.stdout}${gate.stderr}`
+  if (message && !message.test(output))
+    throw new Error(`the release-level gate did not say ${message}:\n${output}`)
+  return output
+}
+
+/** Regenerates and builds the spec-derived packages (enough for the gates), then the API reports. */
+function buildSpecDerived() {
+  run(pnpm[0], [
+    ...pnpm[1],
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    ...SPEC_DERIVED_PACKAGES.map((name) => `--filter=${name}`),
+    '--output-logs=errors-only',
+  ])
+  run(process.execPath, ['tools/api-reports.mjs', '--update'])
+}
+
 try {
   const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repoRoot,
@@ -129,9 +236,15 @@ try {
   console.log(`drill: copied and installed in ${seconds()} s`)
 
   const specPath = join(copy, 'spec/openapi.yaml')
-  const spec = parse(spawnSync('cat', [specPath], { encoding: 'utf8' }).stdout)
-  editSpec(spec)
-  writeFileSync(specPath, stringify(spec, { aliasDuplicateObjects: false }))
+  const originalSpec = readFileSync(specPath, 'utf8')
+  /** The maintainer's edit, always from the spec as it is on main. */
+  const editSpecWith = (edit) => {
+    const spec = parse(originalSpec)
+    const result = edit(spec)
+    writeFileSync(specPath, stringify(spec, { aliasDuplicateObjects: false }))
+    return result
+  }
+  editSpecWith(editSpec)
   // turbo runs each generator (its build depends on generate), then builds only what users install.
   run(pnpm[0], [
     ...pnpm[1],
@@ -167,6 +280,97 @@ try {
     throw new Error(`the coverage check did not name the new operation:\n${coverage.stderr}`)
   }
   console.log('coverage: the check names getWebhookStats and says how to resolve it')
+
+  // The tests that derive what they cover from the spec: the spec's own, the type relations, and the
+  // mock's conformance suite through each adapter.
+  run(pnpm[0], [...pnpm[1], '--filter=@flexengage/spec', '--filter=@flexengage/webhooks-types', 'test'])
+  run(pnpm[0], [
+    ...pnpm[1],
+    '--filter=@flexengage/webhooks-mock-handlers',
+    'exec',
+    'vitest',
+    'run',
+    'test/fetch-adapter.test.ts',
+    'test/node-adapter.test.ts',
+    'test/msw-adapter.test.ts',
+  ])
+  console.log(`tests: the spec-derived tests stay green, unedited (${seconds()} s)`)
+
+  run(process.execPath, ['tools/api-reports.mjs', '--update'])
+  const published = publishedPackages()
+  await pendingChangesets(published, 'patch')
+  expectGate(false, /@flexengage\/webhooks-types needs a minor changeset \(pending: patch\)/)
+  await pendingChangesets(published, 'minor')
+  expectGate(true)
+  console.log('gates (a)+(b): a minor changeset is enough; a patch is refused')
+
+  // (c) A response field removed.
+  const removed = editSpecWith(removeResponseField)
+  buildSpecDerived()
+  await pendingChangesets(SPEC_DERIVED_PACKAGES, 'major')
+  const verdictC = expectGate(false, new RegExp(`field "${removed}" removed`))
+  const dependents = published.filter((name) => verdictC.includes(`${name} needs a major changeset`))
+  if (!dependents.includes('@flexengage/webhooks')) {
+    throw new Error(
+      `(c) should demand a major of @flexengage/webhooks, whose types lose the field:\n${verdictC}`,
+    )
+  }
+  await pendingChangesets([...SPEC_DERIVED_PACKAGES, ...dependents], 'major')
+  expectGate(true)
+  console.log(
+    `gates (c): "${removed}" removed from a response demands a major of ${[...SPEC_DERIVED_PACKAGES, ...dependents].join(', ')}`,
+  )
+
+  // (d) A query parameter renamed.
+  const renamed = editSpecWith(renameQueryParameter)
+  const typecheck = run(
+    pnpm[0],
+    [
+      ...pnpm[1],
+      'exec',
+      'turbo',
+      'run',
+      'typecheck',
+      '--filter=@flexengage/webhooks-mock-handlers',
+      '--filter=@flexengage/webhooks',
+      '--continue',
+    ],
+    { expectFailure: true },
+  )
+  if (!`${typecheck.stdout}${typecheck.stderr}`.includes(`'${renamed.from}'`)) {
+    throw new Error(`(d) handwritten code that reads "${renamed.from}" should fail to compile, naming it`)
+  }
+  // The reports stay as (c) left them: the spec's verdict decides for these packages.
+  await pendingChangesets(SPEC_DERIVED_PACKAGES, 'major')
+  const verdictD = expectGate(false, new RegExp(`parameter "${renamed.from}" renamed to "${renamed.to}"`))
+  if (!verdictD.includes('@flexengage/webhooks needs a major changeset')) {
+    throw new Error(
+      `(d) should demand a major of @flexengage/webhooks, which re-exports the query types:\n${verdictD}`,
+    )
+  }
+  await pendingChangesets([...SPEC_DERIVED_PACKAGES, ...dependents], 'major')
+  expectGate(true)
+  console.log(
+    `gates (d): "${renamed.from}" renamed to "${renamed.to}" fails to compile where it is read and demands a major`,
+  )
+
+  // Files the changesets tools write pass the linters as written.
+  for (const file of [
+    'packages/sandbox/drill-behaviour.mjs',
+    'packages/cli/drill-types.ts',
+    'packages/cli/tsconfig.drill.json',
+  ]) {
+    rmSync(join(copy, file))
+  }
+  run(process.execPath, ['node_modules/@changesets/cli/bin.js', 'version'])
+  const changelogs = readdirSync(join(copy, 'packages')).filter((dir) =>
+    readdirSync(join(copy, 'packages', dir)).includes('CHANGELOG.md'),
+  )
+  if (changelogs.length === 0) throw new Error('changeset version wrote no CHANGELOG')
+  run(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'check', '.'])
+  console.log(
+    `lint: ${changelogs.length} CHANGELOGs from changeset version and the changesets pass as written`,
+  )
   console.log(`spec-change drill: green in ${seconds()} s`)
 } finally {
   rmSync(copy, { recursive: true, force: true })

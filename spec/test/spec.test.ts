@@ -14,8 +14,9 @@ const operations = listOperations(spec)
 type Parameter = { name: string; schema: unknown }
 const byId = new Map(operations.map((op) => [op.operation.operationId, op]))
 
-// Transcribed from the provider's reference (seeds/000_ec62c60e2de15006.txt). updateWebhook adds
-// 200: the reference's "204 with a body" is modelled as 204 (no content) + 200 (the body).
+// Transcribed from the provider's reference (seeds/000_ec62c60e2de15006.txt): the spec must keep
+// each of these; what the provider adds later (operations, statuses) joins them without a test edit.
+// updateWebhook adds 200: the reference's "204 with a body" is modelled as 204 (no content) + 200.
 const documented = {
   createWebhook: ['POST /v1/{brandId}/webhooks', [201, 401, 403, 409, 422, 429, 500]],
   listWebhooks: ['GET /v1/{brandId}/webhooks', [200, 401, 403, 404, 429, 500]],
@@ -31,21 +32,18 @@ const documented = {
 } as const
 
 describe('operations', () => {
-  test('exactly the eight documented operationIds, each on its method and path', () => {
-    expect([...byId.keys()].sort()).toEqual(Object.keys(documented).sort())
+  test("every operation of the provider's reference, each on its method and path", () => {
+    expect([...byId.keys()]).toEqual(expect.arrayContaining(Object.keys(documented)))
     for (const [id, [route]] of Object.entries(documented)) {
       const op = byId.get(id)
       expect(`${op?.method.toUpperCase()} ${op?.path}`, id).toBe(route)
     }
   })
 
-  test.each(Object.entries(documented))(
-    '%s declares every documented status and no other',
-    (id, [, statuses]) => {
-      const declared = Object.keys(byId.get(id)?.operation.responses ?? {}).map(Number)
-      expect(declared.sort()).toEqual([...statuses].sort())
-    },
-  )
+  test.each(Object.entries(documented))('%s declares every documented status', (id, [, statuses]) => {
+    const declared = Object.keys(byId.get(id)?.operation.responses ?? {}).map(Number)
+    expect(declared).toEqual(expect.arrayContaining([...statuses]))
+  })
 
   test('every operation is tagged Webhooks and secured by the global bearer scheme', () => {
     expect(spec.security).toEqual([{ bearerAuth: [] }])
