@@ -43,6 +43,9 @@ const pnpm = process.env.npm_execpath?.includes('pnpm')
   ? [process.execPath, [process.env.npm_execpath]]
   : ['npx', ['-y', 'pnpm@10.34.9']]
 
+/** `turbo run ARGS` in the copy, with the workspace's turbo. */
+const turbo = (args, options) => run(pnpm[0], [...pnpm[1], 'exec', 'turbo', 'run', ...args], options)
+
 /** The maintainer's edit: a new optional field on WebhookRequest and WebhookResponse, and a new operation. */
 function editSpec(spec) {
   const label = { type: 'string', maxLength: 64, description: 'A name for people; not used by flexEngage.' }
@@ -209,15 +212,7 @@ function expectGate(passes, message) {
 
 /** Regenerates and builds the spec-derived packages (enough for the gates), then the API reports. */
 function buildSpecDerived() {
-  run(pnpm[0], [
-    ...pnpm[1],
-    'exec',
-    'turbo',
-    'run',
-    'build',
-    ...SPEC_DERIVED_PACKAGES.map((name) => `--filter=${name}`),
-    '--output-logs=errors-only',
-  ])
+  turbo(['build', ...SPEC_DERIVED_PACKAGES.map((name) => `--filter=${name}`), '--output-logs=errors-only'])
   run(process.execPath, ['tools/api-reports.mjs', '--update'])
 }
 
@@ -246,11 +241,7 @@ try {
   }
   editSpecWith(editSpec)
   // turbo runs each generator (its build depends on generate), then builds only what users install.
-  run(pnpm[0], [
-    ...pnpm[1],
-    'exec',
-    'turbo',
-    'run',
+  turbo([
     'build',
     '--filter=@flexengage/webhooks-sandbox...',
     '--filter=@flexengage/webhooks-cli...',
@@ -323,13 +314,8 @@ try {
 
   // (d) A query parameter renamed.
   const renamed = editSpecWith(renameQueryParameter)
-  const typecheck = run(
-    pnpm[0],
+  const typecheck = turbo(
     [
-      ...pnpm[1],
-      'exec',
-      'turbo',
-      'run',
       'typecheck',
       '--filter=@flexengage/webhooks-mock-handlers',
       '--filter=@flexengage/webhooks',
