@@ -4,23 +4,20 @@
 // api/ (one per entry point, e.g. api/webhooks-receiver.api.md). Without --update, fails naming each
 // entry point whose built declarations no longer match its committed report; with it, rewrites them.
 // api/releases/<version>/ keeps the reports of the last release, for the release-level gate.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor'
 import { repoRoot } from './paths.mjs'
+import { publishedPackages } from './workspace.mjs'
 
-export const apiDir = join(repoRoot, 'api')
+const apiDir = join(repoRoot, 'api')
 
 /** Each published package's entry points with declarations: name, report file, .d.ts path. */
 export function publishedEntryPoints(root = repoRoot) {
-  const packagesDir = join(root, 'packages')
-  return readdirSync(packagesDir).flatMap((dir) => {
-    const packageJsonPath = join(packagesDir, dir, 'package.json')
-    const manifest = JSON.parse(readFileSync(packageJsonPath, 'utf8'))
-    if (manifest.private) return []
+  return publishedPackages(root).flatMap(({ dir, manifest }) => {
     return Object.entries(manifest.exports ?? {})
       .filter(([, target]) => typeof target === 'object' && target.import?.types)
       .map(([subpath, target]) => {
@@ -30,9 +27,9 @@ export function publishedEntryPoints(root = repoRoot) {
           packageName: manifest.name,
           entryPoint: subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`,
           reportName: `${unscoped}${suffix}`,
-          packageDir: join(packagesDir, dir),
-          packageJsonPath,
-          declarations: join(packagesDir, dir, target.import.types),
+          packageDir: dir,
+          packageJsonPath: join(dir, 'package.json'),
+          declarations: join(dir, target.import.types),
         }
       })
   })
@@ -80,21 +77,6 @@ function extract(entry, { update, reportFolder, scratch }) {
     },
   })
   return { changed: result.apiReportChanged, succeeded: result.succeeded || result.apiReportChanged }
-}
-
-/** The report API Extractor would write for each entry point now, in a scratch folder: name -> text. */
-export function currentReports(root = repoRoot) {
-  const scratch = mkdtempSync(join(tmpdir(), 'api-reports-'))
-  try {
-    const reports = {}
-    for (const entry of publishedEntryPoints(root)) {
-      extract(entry, { update: true, reportFolder: scratch, scratch })
-      reports[entry.reportName] = readFileSync(join(scratch, `${entry.reportName}.api.md`), 'utf8')
-    }
-    return reports
-  } finally {
-    rmSync(scratch, { recursive: true, force: true })
-  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

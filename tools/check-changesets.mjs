@@ -5,11 +5,12 @@
 // consumed a changeset naming it. Holds before the first release too: a pending changeset covers
 // the changes made before it, not every later one.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { repoRoot } from './paths.mjs'
+import { publishedPackages } from './workspace.mjs'
 
 /** Paths under a package that users never receive: a change there needs no changeset. */
 const UNPUBLISHED = [':(exclude,glob)packages/*/test/**', ':(exclude,glob)packages/*/**/*.test.ts']
@@ -58,10 +59,9 @@ export function checkChangesets(root = repoRoot) {
     .flatMap((file) => packagesNamedIn(readFileSync(join(root, file), 'utf8')))
 
   const problems = []
-  for (const dir of readdirSync(join(root, 'packages'))) {
-    const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'))
-    if (manifest.private || pending.includes(manifest.name)) continue
-    const paths = ['--', `packages/${dir}`, ...UNPUBLISHED]
+  for (const { dir, manifest } of publishedPackages(root)) {
+    if (pending.includes(manifest.name)) continue
+    const paths = ['--', relative(root, dir), ...UNPUBLISHED]
     const covering = changesetCommits.find(({ named }) => named.has(manifest.name))
     const since = covering ? [`${covering.commit}..HEAD`] : []
     const changedCommits = git('log', '--format=%h %s', ...since, ...paths)

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { checkPackage, publishedPackageDirs } from './check-packages.mjs'
+import { checkPackage } from './check-packages.mjs'
+import { publishedPackageDirs } from './workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc')

@@ -4,7 +4,7 @@
 // it holds only dist/, README.md, LICENSE and package.json; publint finds nothing; and
 // @arethetypeswrong/cli resolves its types under node16 (ESM and CJS) and bundler.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -12,21 +12,11 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
-import { repoRoot } from './paths.mjs'
+import { publishedPackageDirs } from './workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const attwBin = join(dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js')
 const ALLOWED = /^package\/(package\.json|README\.md|LICENSE|dist\/.+)$/
-
-export function publishedPackageDirs(root = repoRoot) {
-  return readdirSync(join(root, 'packages'))
-    .map((name) => join(root, 'packages', name))
-    .filter(
-      (dir) =>
-        existsSync(join(dir, 'package.json')) &&
-        !JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private,
-    )
-}
 
 /** Packs with pnpm (workspace: ranges become real versions, as in a publish). */
 export function pack(dir, destination) {

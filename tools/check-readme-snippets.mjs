@@ -9,8 +9,8 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { publishedPackageDirs } from './check-packages.mjs'
 import { repoRoot } from './paths.mjs'
+import { publishedPackageDirs } from './workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc')

@@ -18,14 +18,9 @@ import { publishedEntryPoints } from './api-reports.mjs'
 import { repoRoot } from './paths.mjs'
 import { loadSpec } from './spec.mjs'
 import { classifySpecChange, higherLevel, LEVELS } from './spec-diff.mjs'
+import { specDerivedPackages } from './workspace.mjs'
 
 const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule
-
-export const SPEC_DERIVED_PACKAGES = [
-  '@flexengage/webhooks-types',
-  '@flexengage/webhooks-fetch-client',
-  '@flexengage/webhooks-mock-handlers',
-]
 
 const versionOf = (file) =>
   file
@@ -78,6 +73,7 @@ export function requiredLevels(root = repoRoot) {
     .replace(/\.yaml$/, '')
   const spec = classifySpecChange(loadSpec(releasedSpecFile), loadSpec(join(root, 'spec/openapi.yaml')))
   const specReasons = spec.changes.map((c) => `${c.level}: ${c.message}`)
+  const specDerivedNames = specDerivedPackages(root)
   const needs = new Map()
   const need = (name, level, reasons) => {
     const entry = needs.get(name) ?? { level: 'none', reasons: [] }
@@ -86,11 +82,11 @@ export function requiredLevels(root = repoRoot) {
     needs.set(name, entry)
   }
   for (const entry of publishedEntryPoints(root)) {
-    const specDerived = SPEC_DERIVED_PACKAGES.includes(entry.packageName)
+    const specDerived = specDerivedNames.includes(entry.packageName)
     const currentFile = join(root, 'api', `${entry.reportName}.api.md`)
     const releasedFile = join(root, 'api/releases', version, `${entry.reportName}.api.md`)
     const current = readFileSync(currentFile, 'utf8')
-    const reExportsSpecTypes = SPEC_DERIVED_PACKAGES.some((name) => current.includes(`from '${name}'`))
+    const reExportsSpecTypes = specDerivedNames.some((name) => current.includes(`from '${name}'`))
     if (spec.level !== 'none' && (specDerived || reExportsSpecTypes)) {
       need(entry.packageName, spec.level, [
         specDerived

@@ -17,13 +17,15 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import writeChangesetModule from '@changesets/write'
 import { parse, stringify } from 'yaml'
-import { SPEC_DERIVED_PACKAGES } from './check-release-levels.mjs'
 import { repoRoot } from './paths.mjs'
+import { publishedPackages, specDerivedPackages } from './workspace.mjs'
 
 const writeChangeset = writeChangesetModule.default ?? writeChangesetModule
 
 const started = performance.now()
 const copy = mkdtempSync(join(tmpdir(), 'spec-change-drill-'))
+/** The packages generated from the spec (the copy has the same ones). */
+const specDerived = specDerivedPackages()
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1)
 
 function run(command, args, { expectFailure = false, env = {} } = {}) {
@@ -181,12 +183,6 @@ function renameQueryParameter(spec) {
   throw new Error('(d) found no optional query parameter')
 }
 
-const publishedPackages = () =>
-  readdirSync(join(copy, 'packages'))
-    .map((dir) => JSON.parse(readFileSync(join(copy, 'packages', dir, 'package.json'), 'utf8')))
-    .filter((manifest) => !manifest.private)
-    .map((manifest) => manifest.name)
-
 /** Replaces the pending changesets by one, written as `changeset add` writes it. */
 async function pendingChangesets(names, type) {
   const dir = join(copy, '.changeset')
@@ -212,7 +208,7 @@ function expectGate(passes, message) {
 
 /** Regenerates and builds the spec-derived packages (enough for the gates), then the API reports. */
 function buildSpecDerived() {
-  turbo(['build', ...SPEC_DERIVED_PACKAGES.map((name) => `--filter=${name}`), '--output-logs=errors-only'])
+  turbo(['build', ...specDerived.map((name) => `--filter=${name}`), '--output-logs=errors-only'])
   run(process.execPath, ['tools/api-reports.mjs', '--update'])
 }
 
@@ -288,7 +284,7 @@ try {
   console.log(`tests: the spec-derived tests stay green, unedited (${seconds()} s)`)
 
   run(process.execPath, ['tools/api-reports.mjs', '--update'])
-  const published = publishedPackages()
+  const published = publishedPackages(copy).map(({ manifest }) => manifest.name)
   await pendingChangesets(published, 'patch')
   expectGate(false, /@flexengage\/webhooks-types needs a minor changeset \(pending: patch\)/)
   await pendingChangesets(published, 'minor')
@@ -298,7 +294,7 @@ try {
   // (c) A response field removed.
   const removed = editSpecWith(removeResponseField)
   buildSpecDerived()
-  await pendingChangesets(SPEC_DERIVED_PACKAGES, 'major')
+  await pendingChangesets(specDerived, 'major')
   const verdictC = expectGate(false, new RegExp(`field "${removed}" removed`))
   const dependents = published.filter((name) => verdictC.includes(`${name} needs a major changeset`))
   if (!dependents.includes('@flexengage/webhooks')) {
@@ -306,10 +302,10 @@ try {
       `(c) should demand a major of @flexengage/webhooks, whose types lose the field:\n${verdictC}`,
     )
   }
-  await pendingChangesets([...SPEC_DERIVED_PACKAGES, ...dependents], 'major')
+  await pendingChangesets([...specDerived, ...dependents], 'major')
   expectGate(true)
   console.log(
-    `gates (c): "${removed}" removed from a response demands a major of ${[...SPEC_DERIVED_PACKAGES, ...dependents].join(', ')}`,
+    `gates (c): "${removed}" removed from a response demands a major of ${[...specDerived, ...dependents].join(', ')}`,
   )
 
   // (d) A query parameter renamed.
@@ -327,14 +323,14 @@ try {
     throw new Error(`(d) handwritten code that reads "${renamed.from}" should fail to compile, naming it`)
   }
   // The reports stay as (c) left them: the spec's verdict decides for these packages.
-  await pendingChangesets(SPEC_DERIVED_PACKAGES, 'major')
+  await pendingChangesets(specDerived, 'major')
   const verdictD = expectGate(false, new RegExp(`parameter "${renamed.from}" renamed to "${renamed.to}"`))
   if (!verdictD.includes('@flexengage/webhooks needs a major changeset')) {
     throw new Error(
       `(d) should demand a major of @flexengage/webhooks, which re-exports the query types:\n${verdictD}`,
     )
   }
-  await pendingChangesets([...SPEC_DERIVED_PACKAGES, ...dependents], 'major')
+  await pendingChangesets([...specDerived, ...dependents], 'major')
   expectGate(true)
   console.log(
     `gates (d): "${renamed.from}" renamed to "${renamed.to}" fails to compile where it is read and demands a major`,

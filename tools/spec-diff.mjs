@@ -20,8 +20,7 @@ export function dereferenced(spec) {
   return visit(spec)
 }
 
-function operationsOf(spec) {
-  const resolved = dereferenced(spec)
+function operationsOf(resolved) {
   return new Map(
     listOperations(resolved).map(({ path, method, operation }) => {
       const pathItem = resolved.paths[path]
@@ -203,7 +202,7 @@ function compareOperation(operationId, base, current, report) {
 }
 
 /** Component schemas no operation reaches, e.g. the delivery envelope: what receivers read. */
-function deliverySchemasOf(spec) {
+function deliverySchemasOf(spec, resolved) {
   const reached = new Set()
   const visit = (node) => {
     if (Array.isArray(node)) for (const item of node) visit(item)
@@ -216,11 +215,10 @@ function deliverySchemasOf(spec) {
     }
   }
   visit(spec.paths)
-  const resolved = dereferenced(spec).components?.schemas ?? {}
   return new Map(
     Object.keys(spec.components?.schemas ?? {})
       .filter((name) => !reached.has(`#/components/schemas/${name}`))
-      .map((name) => [name, resolved[name]]),
+      .map((name) => [name, resolved.components.schemas[name]]),
   )
 }
 
@@ -231,8 +229,10 @@ function deliverySchemasOf(spec) {
 export function classifySpecChange(base, current) {
   const changes = []
   const report = (level, message) => changes.push({ level, message })
-  const before = operationsOf(base)
-  const after = operationsOf(current)
+  const baseResolved = dereferenced(base)
+  const currentResolved = dereferenced(current)
+  const before = operationsOf(baseResolved)
+  const after = operationsOf(currentResolved)
   for (const [operationId, operation] of before) {
     if (!after.has(operationId)) report('major', `${operationId} (${operation.route}): operation removed`)
     else compareOperation(operationId, operation, after.get(operationId), report)
@@ -240,8 +240,8 @@ export function classifySpecChange(base, current) {
   for (const [operationId, operation] of after) {
     if (!before.has(operationId)) report('minor', `${operationId} (${operation.route}): operation added`)
   }
-  const deliveredBefore = deliverySchemasOf(base)
-  const deliveredAfter = deliverySchemasOf(current)
+  const deliveredBefore = deliverySchemasOf(base, baseResolved)
+  const deliveredAfter = deliverySchemasOf(current, currentResolved)
   for (const [name, schema] of deliveredBefore) {
     if (!deliveredAfter.has(name)) report('major', `schema ${name}: removed`)
     else compareSchemas(schema, deliveredAfter.get(name), `schema ${name}`, true, report)
@@ -249,7 +249,8 @@ export function classifySpecChange(base, current) {
   for (const name of deliveredAfter.keys()) {
     if (!deliveredBefore.has(name)) report('minor', `schema ${name}: added`)
   }
-  if (changes.length === 0 && !isDeepStrictEqual(dereferenced(base), dereferenced(current))) {
+  // Parsed, the specs no longer hold comments, whitespace or key order: any difference left has meaning.
+  if (changes.length === 0 && !isDeepStrictEqual(base, current)) {
     report('patch', 'documentation only: descriptions, summaries or examples changed')
   }
   return { level: changes.map((c) => c.level).reduce(higherLevel, 'none'), changes }

@@ -60,6 +60,13 @@ function verdict(edit: (spec: Spec) => void) {
   return classifySpecChange(base(), current)
 }
 
+/** The edit's verdict is `level`, and one of its messages says `message`. */
+function expectVerdict(_name: string, level: string, message: RegExp, edit: (spec: Spec) => void) {
+  const result = verdict(edit)
+  expect(result.level).toBe(level)
+  expect(result.changes.map((c) => c.message).join('\n')).toMatch(message)
+}
+
 describe('request changes', () => {
   test.each([
     [
@@ -130,11 +137,7 @@ describe('request changes', () => {
         withQuery(s).parameter.required = true
       },
     ],
-  ])('%s: %s', (_name, level, message, edit) => {
-    const result = verdict(edit)
-    expect(result.level).toBe(level)
-    expect(result.changes.map((c) => c.message).join('\n')).toMatch(message)
-  })
+  ])('%s: %s', expectVerdict)
 
   test('a narrowed parameter is major, a widened one minor', () => {
     const narrowed = verdict((s) => {
@@ -194,11 +197,7 @@ describe('response changes', () => {
         schema.required = schema.required!.slice(1)
       },
     ],
-  ])('%s: %s', (_name, level, message, edit) => {
-    const result = verdict(edit)
-    expect(result.level).toBe(level)
-    expect(result.changes.map((c) => c.message).join('\n')).toMatch(message)
-  })
+  ])('%s: %s', expectVerdict)
 })
 
 describe('operations and documentation', () => {

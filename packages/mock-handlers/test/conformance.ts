@@ -1,6 +1,6 @@
 // One suite, run through every adapter: each operation x each declared status, plus a stateful flow.
 import { createWebhooksApi, type WebhooksApi } from '@flexengage/webhooks-fetch-client'
-import { operationTable } from '@flexengage/webhooks-types'
+import { operationTable, specSchemas } from '@flexengage/webhooks-types'
 import { describe, expect, test } from 'vitest'
 import { type FlexEngageMock, mockOperations, type OperationId } from '../src/index.js'
 
@@ -39,7 +39,8 @@ function seeded(adapter: AdapterUnderTest) {
     const { method, path } = operationTable[operationId]
     let position = 0
     const url = path.replace(/\{(\w+)\}/g, () => encodeURIComponent(pathValues[position++] ?? 'unknown'))
-    const body = requestBodies[operationId]
+    const entry: { requestBody: { schema: TableSchema } | null } = operationTable[operationId]
+    const body = entry.requestBody ? sampleOf(entry.requestBody.schema) : undefined
     return adapter.fetch(`${adapter.basePath}${url}`, {
       method,
       headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
@@ -49,13 +50,43 @@ function seeded(adapter: AdapterUnderTest) {
   return { webhook, event, call }
 }
 
+interface TableSchema {
+  readonly $ref?: string
+  readonly type?: string
+  readonly example?: unknown
+  readonly default?: unknown
+  readonly enum?: readonly unknown[]
+  readonly minimum?: number
+  readonly minItems?: number
+  readonly items?: TableSchema
+  readonly properties?: { readonly [name: string]: TableSchema }
+  readonly required?: readonly string[]
+}
+
 /**
- * A valid body for each operation that takes one. An operation added to the spec with a required body
- * answers 422 here until its body is added: the failing case names the operation.
+ * A valid value of a request schema from the operation table: its example or default, else the least
+ * value of its type (required fields only), so every operation's body is drawn from the spec.
  */
-const requestBodies: Partial<Record<OperationId, unknown>> = {
-  createWebhook: { endpoint: 'https://example.com/b', events: ['ORDER_EVENTS'] },
-  updateWebhook: { enabled: false },
+function sampleOf(schema: TableSchema): unknown {
+  if (schema.$ref) return sampleOf((specSchemas as Record<string, TableSchema>)[schema.$ref] ?? {})
+  if ('example' in schema) return schema.example
+  if ('default' in schema) return schema.default
+  if (schema.enum) return schema.enum[0]
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(
+        (schema.required ?? []).map((name) => [name, sampleOf(schema.properties?.[name] ?? {})]),
+      )
+    case 'array':
+      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleOf(schema.items ?? {}))
+    case 'boolean':
+      return false
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 0
+    default:
+      return 'sample'
+  }
 }
 
 export function conformanceSuite(name: string, adapter: () => AdapterUnderTest) {

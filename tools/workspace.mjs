@@ -1,0 +1,21 @@
+// The packages users install: every workspace package under packages/ that is not private.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { repoRoot } from './paths.mjs'
+
+/** Each published package's directory and manifest. */
+export function publishedPackages(root = repoRoot) {
+  return readdirSync(join(root, 'packages'))
+    .map((name) => join(root, 'packages', name))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.private)
+}
+
+export const publishedPackageDirs = (root = repoRoot) => publishedPackages(root).map(({ dir }) => dir)
+
+/** The packages generated from the spec: those whose `generate` script runs a generator. */
+export const specDerivedPackages = (root = repoRoot) =>
+  publishedPackages(root)
+    .filter(({ manifest }) => manifest.scripts?.generate)
+    .map(({ manifest }) => manifest.name)
