@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Usage: node tools/check-generated.mjs [--tree DIR] [--spec FILE]
-// Regenerates every package into a scratch directory and diffs it (git diff --no-index) against
-// the committed src/generated directories of DIR (default: this repo). Fails on any difference,
-// on a file the generator did not produce, and on a generated file without the @generated header.
+// Bundles the spec (lint, normalize) and regenerates every package from it into a scratch directory,
+// then diffs both against what DIR (default: this repo) commits: spec/generated/openapi.json and each
+// src/generated directory (git diff --no-index). Fails on any difference, on a file the generator did
+// not produce, and on a generated file without the @generated header.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { hasGeneratedHeader } from './generated-header.mjs'
 import { generatedDirOf, generators } from './generators.mjs'
-import { defaultSpecPath, repoRoot } from './paths.mjs'
+import { bundledSpecPath, defaultSpecPath, repoRoot } from './paths.mjs'
+import { bundleSpec } from './spec.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -29,11 +31,22 @@ function filesUnder(dir) {
 const problems = []
 const scratchRoot = await mkdtemp(join(tmpdir(), 'flexengage-check-generated-'))
 try {
+  const bundle = bundleSpec(values.spec)
+  if (!bundle.ok) {
+    console.error(bundle.output)
+    throw new Error(`check:generated: ${values.spec} does not lint`)
+  }
+  const committedBundle = join(values.tree, relative(repoRoot, bundledSpecPath))
+  if (!existsSync(committedBundle) || readFileSync(committedBundle, 'utf8') !== bundle.text) {
+    problems.push(`${relative(repoRoot, bundledSpecPath)} does not match the spec; run pnpm generate`)
+  }
+  const specPath = join(scratchRoot, 'openapi.json')
+  await writeFile(specPath, bundle.text)
   for (const [name, generator] of Object.entries(generators)) {
     const committed = generatedDirOf(values.tree, generator)
     const regenerated = generatedDirOf(scratchRoot, generator)
     spawnSync('mkdir', ['-p', regenerated])
-    await generator.generate(values.spec, regenerated)
+    await generator.generate(specPath, regenerated)
     if (!existsSync(committed)) {
       problems.push(`${name}: ${relative(values.tree, committed)} is missing; run pnpm generate`)
       continue

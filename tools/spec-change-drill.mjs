@@ -183,6 +183,23 @@ function renameQueryParameter(spec) {
   throw new Error('(d) found no optional query parameter')
 }
 
+/** The same spec with its top-level keys in the opposite order. */
+function reverseKeyOrder(spec) {
+  const entries = Object.entries(spec).reverse()
+  for (const [key] of entries) delete spec[key]
+  for (const [key, value] of entries) spec[key] = value
+}
+
+/** turbo's hash of each generator task, without running anything. */
+function generatorCacheKeys() {
+  const dry = JSON.parse(turbo(['generate', '--dry=json']).stdout)
+  return Object.fromEntries(
+    dry.tasks
+      .filter((task) => specDerived.some((name) => task.taskId === `${name}#generate`))
+      .map((task) => [task.taskId, task.hash]),
+  )
+}
+
 /** Replaces the pending changesets by one, written as `changeset add` writes it. */
 async function pendingChangesets(names, type) {
   const dir = join(copy, '.changeset')
@@ -228,13 +245,32 @@ try {
 
   const specPath = join(copy, 'spec/openapi.yaml')
   const originalSpec = readFileSync(specPath, 'utf8')
-  /** The maintainer's edit, always from the spec as it is on main. */
-  const editSpecWith = (edit) => {
+  /** The maintainer's edit, always from the spec as it is on main, then `pnpm generate`'s bundle step. */
+  const editSpecWith = (edit, { indent = 2, comment = '' } = {}) => {
     const spec = parse(originalSpec)
     const result = edit(spec)
-    writeFileSync(specPath, stringify(spec, { aliasDuplicateObjects: false }))
+    writeFileSync(specPath, `${comment}${stringify(spec, { aliasDuplicateObjects: false, indent })}`)
+    run(process.execPath, ['tools/bundle-spec.mjs'])
     return result
   }
+
+  // An edit without meaning (a comment, other indentation, keys in another order) leaves the bundled
+  // spec byte-identical, so turbo's cache keys for the generators do not move.
+  const before = generatorCacheKeys()
+  editSpecWith(reverseKeyOrder, {
+    indent: 4,
+    comment: '# reformatted, keys reordered: no change in meaning\n',
+  })
+  const after = generatorCacheKeys()
+  if (JSON.stringify(after) !== JSON.stringify(before)) {
+    throw new Error(
+      `a meaning-free spec edit moved the generators' cache keys: ${JSON.stringify({ before, after })}`,
+    )
+  }
+  console.log(
+    `cache: a comment, indentation and key-order edit keeps all ${Object.keys(before).length} generator cache keys`,
+  )
+
   editSpecWith(editSpec)
   // turbo runs each generator (its build depends on generate), then builds only what users install.
   turbo([

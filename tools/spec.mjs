@@ -33,6 +33,27 @@ export function lintSpec(specPath) {
   return { ok: run.status === 0, output }
 }
 
+/** The spec's meaning as text: JSON with every object's keys sorted, so layout, comments and key
+ * order never reach the generators (or their cache keys). */
+export function normalizedSpecText(spec) {
+  const sorted = (node) => {
+    if (Array.isArray(node)) return node.map(sorted)
+    if (!node || typeof node !== 'object') return node
+    return Object.fromEntries(
+      Object.keys(node)
+        .sort()
+        .map((key) => [key, sorted(node[key])]),
+    )
+  }
+  return `${JSON.stringify(sorted(spec), null, 2)}\n`
+}
+
+/** Lints the spec once, then returns its normalized text: { ok, output, text }. */
+export function bundleSpec(specPath) {
+  const lint = lintSpec(specPath)
+  return lint.ok ? { ...lint, text: normalizedSpecText(loadSpec(specPath)) } : lint
+}
+
 /** Resolves a local `#/...` JSON pointer inside the spec. */
 export function resolvePointer(spec, ref) {
   if (!ref.startsWith('#/')) throw new Error(`Only local refs are supported, got ${ref}`)

@@ -1,19 +1,23 @@
 // check:generated is the guard against hand edits and stale output: prove it fails when it should.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { generatedDirOf, generators } from '../generators.mjs'
-import { repoRoot } from '../paths.mjs'
+import { bundledSpecPath, repoRoot } from '../paths.mjs'
 
 const checkScript = join(repoRoot, 'tools/check-generated.mjs')
 const scratchDirs: string[] = []
 
-/** A tree holding a copy of every committed src/generated directory. */
+const bundleIn = (tree: string) => join(tree, relative(repoRoot, bundledSpecPath))
+
+/** A tree holding a copy of the committed bundled spec and every committed src/generated directory. */
 function copyOfGeneratedTree() {
   const tree = mkdtempSync(join(tmpdir(), 'check-generated-fixture-'))
   scratchDirs.push(tree)
+  mkdirSync(dirname(bundleIn(tree)), { recursive: true })
+  cpSync(bundledSpecPath, bundleIn(tree))
   for (const generator of Object.values(generators)) {
     cpSync(generatedDirOf(repoRoot, generator), generatedDirOf(tree, generator), { recursive: true })
   }
@@ -46,6 +50,16 @@ describe('check:generated', () => {
     expect(result.status).toBe(1)
     expect(result.output).toContain('-            enabled: string;')
     expect(result.output).toMatch(/types: packages\/types\/src\/generated differs/)
+  })
+
+  test('fails on a bundled spec that no longer matches the spec, naming it', () => {
+    const tree = copyOfGeneratedTree()
+    const bundled = JSON.parse(readFileSync(bundleIn(tree), 'utf8'))
+    bundled.info.title = `${bundled.info.title} (stale)`
+    writeFileSync(bundleIn(tree), JSON.stringify(bundled))
+    const result = check(tree)
+    expect(result.status).toBe(1)
+    expect(result.output).toContain('spec/generated/openapi.json does not match the spec; run pnpm generate')
   })
 
   test('fails on a stray file the generator did not produce', () => {

@@ -5,8 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
+import { stringify } from 'yaml'
 import { generatedDirOf, generators } from '../generators.mjs'
 import { defaultSpecPath, repoRoot } from '../paths.mjs'
+import { loadSpec, normalizedSpecText } from '../spec.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'generate-invalid-spec-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -47,6 +49,17 @@ test.each(Object.keys(generators))(
     expect(fingerprint(target)).toBe(before)
   },
 )
+
+test('the bundled spec ignores comments, indentation and key order, and keeps every change of meaning', () => {
+  const original = loadSpec(defaultSpecPath)
+  const reordered = Object.fromEntries(Object.entries(original).reverse())
+  const file = join(scratch, 'reformatted.yaml')
+  writeFileSync(file, `# a comment\n${stringify(reordered, { indent: 4 })}`)
+  expect(normalizedSpecText(loadSpec(file))).toBe(normalizedSpecText(original))
+  expect(normalizedSpecText({ ...original, info: { ...original.info, title: 'renamed' } })).not.toBe(
+    normalizedSpecText(original),
+  )
+})
 
 test('regenerating the fetch client without java names what to install', () => {
   const run = spawnSync(

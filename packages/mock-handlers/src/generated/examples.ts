@@ -5,28 +5,28 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
     "200": {
       "webhooks": [
         {
-          "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
           "created": "2019-08-24T14:15:22Z",
-          "updated": "2019-08-24T14:15:22Z",
+          "enabled": true,
           "endpoint": "https://example.com/my/webhook/endpoint",
           "events": [
             "NOTIFICATION.SMS.RECEIPT"
           ],
-          "enabled": true
+          "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+          "updated": "2019-08-24T14:15:22Z"
         }
       ]
     },
     "404": {
       "noWebhooks": {
-        "message": "NOT FOUND",
         "description": "No webhooks with that brand ID were found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -34,27 +34,27 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "createWebhook": {
     "201": {
       "created": {
-        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
         "created": "2019-08-24T14:15:22Z",
-        "updated": "2019-08-24T14:15:22Z",
+        "enabled": true,
         "endpoint": "https://example.com/my/webhook/endpoint",
         "events": [
           "NOTIFICATION.SMS.RECEIPT"
         ],
-        "enabled": true
+        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "updated": "2019-08-24T14:15:22Z"
       }
     },
     "409": {
       "conflict": {
-        "message": "CONFLICT",
         "description": "A webhook for endpoint: http://example.com and eventTypes: [\"ORDER_EVENTS.OMS.ORDER_CREATED\"] already exists",
+        "message": "CONFLICT",
         "status": 409
       }
     },
     "422": {
       "missingEndpoint": {
-        "message": "UNPROCESSABLE ENTITY",
         "description": "There are errors in the request",
+        "message": "UNPROCESSABLE ENTITY",
         "status": 422,
         "validations": {
           "endpoint": "endpoint is required"
@@ -63,8 +63,8 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -72,27 +72,27 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "getWebhook": {
     "200": {
       "webhook": {
-        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
         "created": "2019-08-24T14:15:22Z",
-        "updated": "2019-08-24T14:15:22Z",
+        "enabled": true,
         "endpoint": "https://example.com/my/webhook/endpoint",
         "events": [
           "NOTIFICATION.SMS.RECEIPT"
         ],
-        "enabled": true
+        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "updated": "2019-08-24T14:15:22Z"
       }
     },
     "404": {
       "webhookNotFound": {
-        "message": "NOT FOUND",
         "description": "A webhook with ID: 123 for brandId: ABC was not found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -100,15 +100,15 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "deleteWebhook": {
     "404": {
       "noWebhooks": {
-        "message": "NOT FOUND",
         "description": "No webhooks with that brand ID were found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -116,27 +116,27 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "updateWebhook": {
     "200": {
       "webhook": {
-        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
         "created": "2019-08-24T14:15:22Z",
-        "updated": "2019-08-24T14:15:22Z",
+        "enabled": true,
         "endpoint": "https://example.com/my/webhook/endpoint",
         "events": [
           "NOTIFICATION.SMS.RECEIPT"
         ],
-        "enabled": true
+        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "updated": "2019-08-24T14:15:22Z"
       }
     },
     "404": {
       "noWebhook": {
-        "message": "NOT FOUND",
         "description": "No webhook with that brand ID was found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -146,31 +146,31 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
       "page": {
         "events": [
           {
-            "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
-            "type": "NOTIFICATION.SMS.RECEIPT",
             "created": "2019-08-24T14:15:22Z",
-            "updated": "2019-08-24T14:15:22Z",
-            "status": "SUCCESS"
+            "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+            "status": "SUCCESS",
+            "type": "NOTIFICATION.SMS.RECEIPT",
+            "updated": "2019-08-24T14:15:22Z"
           }
         ],
         "page": {
+          "lastId": "5d237c8b-b229-4873-82bc-27c473efbd3c",
           "size": 20,
-          "startId": "98f9f126-53de-4f4b-b662-04f587841743",
-          "lastId": "5d237c8b-b229-4873-82bc-27c473efbd3c"
+          "startId": "98f9f126-53de-4f4b-b662-04f587841743"
         }
       }
     },
     "404": {
       "noWebhook": {
-        "message": "NOT FOUND",
         "description": "No webhook with that brand ID was found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -178,46 +178,46 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "getWebhookEvent": {
     "200": {
       "event": {
-        "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
-        "type": "NOTIFICATION.SMS.RECEIPT",
-        "created": "2019-08-24T14:15:22Z",
-        "updated": "2019-08-24T14:15:22Z",
-        "status": "SUCCESS",
         "attempts": [
           {
-            "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
             "created": "2019-08-24T14:15:22Z",
-            "status": "SUCCESS",
+            "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
             "request": {
               "endpoint": "https://example.com/my/webhook/endpoint",
               "headers": {
-                "User-Agent": "FlexEngage Webhook",
-                "Content-Type": "application/json"
+                "Content-Type": "application/json",
+                "User-Agent": "FlexEngage Webhook"
               }
             },
             "response": {
-              "statusCode": 200,
+              "body": "{\"example\": \"response json\"}",
               "headers": {
                 "Content-Type": "application/json"
               },
-              "body": "{\"example\": \"response json\"}",
+              "statusCode": 200,
               "time": 231
-            }
+            },
+            "status": "SUCCESS"
           }
-        ]
+        ],
+        "created": "2019-08-24T14:15:22Z",
+        "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        "status": "SUCCESS",
+        "type": "NOTIFICATION.SMS.RECEIPT",
+        "updated": "2019-08-24T14:15:22Z"
       }
     },
     "404": {
       "noEvent": {
-        "message": "NOT FOUND",
         "description": "No event with that ID was found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }
@@ -225,15 +225,15 @@ export const examples: Record<string, Record<string, Record<string, unknown>>> =
   "retryWebhookEvent": {
     "404": {
       "noEvent": {
-        "message": "NOT FOUND",
         "description": "No event with that ID was found",
+        "message": "NOT FOUND",
         "status": 404
       }
     },
     "500": {
       "internalError": {
-        "message": "Internal Server Error",
         "description": "The server encountered an unexpected error.",
+        "message": "Internal Server Error",
         "status": 500
       }
     }

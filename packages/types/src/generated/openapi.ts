@@ -159,13 +159,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description An event type name (the reference calls this schema `Events`). Names are dot-separated and
-         *     hierarchical, e.g. `NOTIFICATION.SMS.RECEIPT` or `ORDER_EVENTS.OMS.ORDER_CREATED`. A prefix
-         *     group (`NOTIFICATION.SMS`, `NOTIFICATION`) covers every type under it.
-         * @example NOTIFICATION.SMS.RECEIPT
-         */
-        EventType: string;
+        /** @description API Error response */
+        APIErrorResponse: {
+            /** @description A more detailed description of the error */
+            description?: string;
+            /** @description The error message */
+            message?: string;
+            /** @description This code matches the HTTP status code. */
+            status?: number;
+            /** @description If the error is based on validation constraints, those constraints are expressed in this map (field name to message). */
+            validations?: {
+                [key: string]: string;
+            };
+        };
         /**
          * @description The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
          *     documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
@@ -173,96 +179,67 @@ export interface components {
          * @example SUCCESS
          */
         DeliveryStatus: string;
-        /** @description An HTTPS endpoint plus the event types (or groups) it receives. */
-        WebhookRequest: {
-            /**
-             * Format: uri
-             * @description The HTTPS URL deliveries are POSTed to. `http://` is answered with 422.
-             * @example https://example.com/my/webhook/endpoint
-             */
-            endpoint: string;
-            /** @description Event types or event type groups to receive. */
-            events: components["schemas"]["EventType"][];
-            /**
-             * @description Webhooks are enabled by default.
-             * @default true
-             */
-            enabled?: boolean;
-        };
-        WebhookPatchRequest: {
-            /** @description `true` turns the webhook on, `false` turns it off without deleting it. */
-            enabled: boolean;
-        };
         /**
-         * @description A webhook. The reference marks no field required; every example carries all of them, and
-         *     they are required here so clients get non-optional types.
+         * @description The body of every delivery. The same event (`id`) can arrive more than once, each time with a
+         *     new `attemptId`; receivers must be idempotent. `data` depends on `type`.
+         * @example {
+         *       "attemptId": "01F2SFW1B6YQ7ZK9N3V8C2D4EH",
+         *       "brandId": "ACME",
+         *       "created": "2019-08-24T14:15:22Z",
+         *       "data": {
+         *         "locale": "en-US",
+         *         "message": "Thanks for your order! Your receipt is ready.",
+         *         "phoneNumber": "+15555550123"
+         *       },
+         *       "id": "01F2SFVYVD0H873S2VRT8VQSPM",
+         *       "type": "NOTIFICATION.SMS.RECEIPT",
+         *       "webhookId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+         *     }
          */
-        WebhookResponse: {
-            /** Format: uuid */
-            id: string;
+        EventEnvelope: {
+            /** @description Unique per delivery attempt. */
+            attemptId: string;
+            brandId: string;
             /** Format: date-time */
             created: string;
-            /** Format: date-time */
-            updated: string;
-            /** Format: uri */
-            endpoint: string;
-            events: components["schemas"]["EventType"][];
-            enabled: boolean;
-        };
-        /** @description One event sent (or being sent) to a webhook. */
-        WebhookEventSummary: {
-            /** Format: uuid */
+            /** @description The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`). */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The event ID (ULID-like).
+             * @example 01F2SFVYVD0H873S2VRT8VQSPM
+             */
             id: string;
             type: components["schemas"]["EventType"];
-            /** Format: date-time */
-            created: string;
-            /** Format: date-time */
-            updated: string;
-            status: components["schemas"]["DeliveryStatus"];
+            /** Format: uuid */
+            webhookId: string;
         };
         /**
-         * @description Where this page starts and ends. Send `lastId` as the `startId` query parameter to fetch the
-         *     next page.
+         * @description An event type name (the reference calls this schema `Events`). Names are dot-separated and
+         *     hierarchical, e.g. `NOTIFICATION.SMS.RECEIPT` or `ORDER_EVENTS.OMS.ORDER_CREATED`. A prefix
+         *     group (`NOTIFICATION.SMS`, `NOTIFICATION`) covers every type under it.
+         * @example NOTIFICATION.SMS.RECEIPT
          */
-        WebhookEventsPage: {
-            /** @description The page size. */
-            size: number;
+        EventType: string;
+        /** @description HTTP header names to values. */
+        HttpHeaders: {
+            [key: string]: string;
+        };
+        /** @description The `data` of a `NOTIFICATION.SMS.RECEIPT` event. */
+        SmsReceiptData: {
             /**
-             * Format: uuid
-             * @description The event ID the page started from.
+             * @description Language and country, e.g. `en-US`.
+             * @example en-US
              */
-            startId?: string;
+            locale: string;
+            /** @description The full rendered SMS text. */
+            message: string;
             /**
-             * Format: uuid
-             * @description The ID of the last event of the page.
+             * @description The destination phone number, E.164.
+             * @example +15555550123
              */
-            lastId?: string;
-        };
-        WebhookEventsResponsePage: {
-            events: components["schemas"]["WebhookEventSummary"][];
-            page: components["schemas"]["WebhookEventsPage"];
-        };
-        /** @description An event with every delivery attempt made for it. */
-        WebhookEventResponse: {
-            /** Format: uuid */
-            id: string;
-            type: components["schemas"]["EventType"];
-            /** Format: date-time */
-            created: string;
-            /** Format: date-time */
-            updated: string;
-            status: components["schemas"]["DeliveryStatus"];
-            attempts: components["schemas"]["WebhookEventAttempt"][];
-        };
-        /** @description One delivery attempt. Each retry adds a new attempt. */
-        WebhookEventAttempt: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            created: string;
-            status: components["schemas"]["DeliveryStatus"];
-            request: components["schemas"]["WebhookAttemptRequest"];
-            response?: components["schemas"]["WebhookAttemptResponse"];
+            phoneNumber: string;
         };
         /** @description The request flexEngage sent to the endpoint. */
         WebhookAttemptRequest: {
@@ -272,102 +249,118 @@ export interface components {
         };
         /** @description The endpoint's answer; absent when the endpoint gave none (timeout, refused connection). */
         WebhookAttemptResponse: {
-            statusCode: number;
-            headers: components["schemas"]["HttpHeaders"];
             /** @description The response body as text. */
             body: string;
+            headers: components["schemas"]["HttpHeaders"];
+            statusCode: number;
             /** @description How long the endpoint took to answer, in milliseconds. */
             time: number;
         };
-        /** @description HTTP header names to values. */
-        HttpHeaders: {
-            [key: string]: string;
-        };
-        /** @description API Error response */
-        APIErrorResponse: {
-            /** @description The error message */
-            message?: string;
-            /** @description A more detailed description of the error */
-            description?: string;
-            /** @description This code matches the HTTP status code. */
-            status?: number;
-            /** @description If the error is based on validation constraints, those constraints are expressed in this map (field name to message). */
-            validations?: {
-                [key: string]: string;
-            };
-        };
-        /**
-         * @description The body of every delivery. The same event (`id`) can arrive more than once, each time with a
-         *     new `attemptId`; receivers must be idempotent. `data` depends on `type`.
-         * @example {
-         *       "id": "01F2SFVYVD0H873S2VRT8VQSPM",
-         *       "brandId": "ACME",
-         *       "webhookId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-         *       "attemptId": "01F2SFW1B6YQ7ZK9N3V8C2D4EH",
-         *       "created": "2019-08-24T14:15:22Z",
-         *       "type": "NOTIFICATION.SMS.RECEIPT",
-         *       "data": {
-         *         "phoneNumber": "+15555550123",
-         *         "message": "Thanks for your order! Your receipt is ready.",
-         *         "locale": "en-US"
-         *       }
-         *     }
-         */
-        EventEnvelope: {
-            /**
-             * @description The event ID (ULID-like).
-             * @example 01F2SFVYVD0H873S2VRT8VQSPM
-             */
-            id: string;
-            brandId: string;
-            /** Format: uuid */
-            webhookId: string;
-            /** @description Unique per delivery attempt. */
-            attemptId: string;
+        /** @description One delivery attempt. Each retry adds a new attempt. */
+        WebhookEventAttempt: {
             /** Format: date-time */
             created: string;
-            type: components["schemas"]["EventType"];
-            /** @description The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`). */
-            data: {
-                [key: string]: unknown;
-            };
+            /** Format: uuid */
+            id: string;
+            request: components["schemas"]["WebhookAttemptRequest"];
+            response?: components["schemas"]["WebhookAttemptResponse"];
+            status: components["schemas"]["DeliveryStatus"];
         };
-        /** @description The `data` of a `NOTIFICATION.SMS.RECEIPT` event. */
-        SmsReceiptData: {
+        /** @description An event with every delivery attempt made for it. */
+        WebhookEventResponse: {
+            attempts: components["schemas"]["WebhookEventAttempt"][];
+            /** Format: date-time */
+            created: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["DeliveryStatus"];
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            updated: string;
+        };
+        /** @description One event sent (or being sent) to a webhook. */
+        WebhookEventSummary: {
+            /** Format: date-time */
+            created: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["DeliveryStatus"];
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            updated: string;
+        };
+        /**
+         * @description Where this page starts and ends. Send `lastId` as the `startId` query parameter to fetch the
+         *     next page.
+         */
+        WebhookEventsPage: {
             /**
-             * @description The destination phone number, E.164.
-             * @example +15555550123
+             * Format: uuid
+             * @description The ID of the last event of the page.
              */
-            phoneNumber: string;
-            /** @description The full rendered SMS text. */
-            message: string;
+            lastId?: string;
+            /** @description The page size. */
+            size: number;
             /**
-             * @description Language and country, e.g. `en-US`.
-             * @example en-US
+             * Format: uuid
+             * @description The event ID the page started from.
              */
-            locale: string;
+            startId?: string;
+        };
+        WebhookEventsResponsePage: {
+            events: components["schemas"]["WebhookEventSummary"][];
+            page: components["schemas"]["WebhookEventsPage"];
+        };
+        WebhookPatchRequest: {
+            /** @description `true` turns the webhook on, `false` turns it off without deleting it. */
+            enabled: boolean;
+        };
+        /** @description An HTTPS endpoint plus the event types (or groups) it receives. */
+        WebhookRequest: {
+            /**
+             * @description Webhooks are enabled by default.
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Format: uri
+             * @description The HTTPS URL deliveries are POSTed to. `http://` is answered with 422.
+             * @example https://example.com/my/webhook/endpoint
+             */
+            endpoint: string;
+            /** @description Event types or event type groups to receive. */
+            events: components["schemas"]["EventType"][];
+        };
+        /**
+         * @description A webhook. The reference marks no field required; every example carries all of them, and
+         *     they are required here so clients get non-optional types.
+         */
+        WebhookResponse: {
+            /** Format: date-time */
+            created: string;
+            enabled: boolean;
+            /** Format: uri */
+            endpoint: string;
+            events: components["schemas"]["EventType"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            updated: string;
         };
     };
     responses: {
-        /** @description Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response. */
-        Unauthorized: {
+        /** @description The brand, webhook, or event was not found */
+        EventNotFound: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                "application/json": components["schemas"]["APIErrorResponse"];
+            };
         };
         /** @description The client does not have access rights to the content; that is, it is unauthorized, so the server is refusing to give the requested resource. Unlike 401, the client's identity is known to the server. */
         Forbidden: {
             headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description The user has sent too many requests in a given amount of time ("rate limiting"). Respond with exponential backoff or a similar throttling measure. In general the limits are high enough that non-abusive request patterns will not trigger them. */
-        TooManyRequests: {
-            headers: {
-                /** @description Not documented by the provider; declared so that a server that sends it (seconds or an HTTP date) is honoured by clients. */
-                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content?: never;
@@ -381,23 +374,30 @@ export interface components {
                 "application/json": components["schemas"]["APIErrorResponse"];
             };
         };
-        /** @description The brand, webhook, or event was not found */
-        EventNotFound: {
+        /** @description The user has sent too many requests in a given amount of time ("rate limiting"). Respond with exponential backoff or a similar throttling measure. In general the limits are high enough that non-abusive request patterns will not trigger them. */
+        TooManyRequests: {
+            headers: {
+                /** @description Not documented by the provider; declared so that a server that sends it (seconds or an HTTP date) is honoured by clients. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response. */
+        Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
-            content: {
-                "application/json": components["schemas"]["APIErrorResponse"];
-            };
+            content?: never;
         };
     };
     parameters: {
         /** @description This is your account identifier; we will provide this to you during the onboarding process. Please reach out to your flexEngage Customer Support Contact (support@flexengage.com) if you have not received one. */
         brandId: string;
-        /** @description The webhook ID */
-        webhookId: string;
         /** @description The event ID */
         eventId: string;
+        /** @description The webhook ID */
+        webhookId: string;
     };
     requestBodies: never;
     headers: never;

@@ -13,8 +13,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       }
     ],
@@ -49,8 +49,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       }
     ],
@@ -93,8 +93,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -102,8 +102,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -138,8 +138,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -147,8 +147,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -183,8 +183,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -192,8 +192,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -236,8 +236,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -245,8 +245,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       },
       {
@@ -254,8 +254,8 @@ export const operationTable = {
         "in": "query",
         "required": false,
         "schema": {
-          "type": "integer",
-          "minimum": 1
+          "minimum": 1,
+          "type": "integer"
         }
       },
       {
@@ -263,8 +263,8 @@ export const operationTable = {
         "in": "query",
         "required": false,
         "schema": {
-          "type": "string",
-          "format": "date-time"
+          "format": "date-time",
+          "type": "string"
         }
       },
       {
@@ -272,8 +272,8 @@ export const operationTable = {
         "in": "query",
         "required": false,
         "schema": {
-          "type": "string",
-          "format": "date-time"
+          "format": "date-time",
+          "type": "string"
         }
       },
       {
@@ -281,8 +281,8 @@ export const operationTable = {
         "in": "query",
         "required": false,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -317,8 +317,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -326,8 +326,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       },
       {
@@ -335,8 +335,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -371,8 +371,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "type": "string"
         }
       },
       {
@@ -380,8 +380,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       },
       {
@@ -389,8 +389,8 @@ export const operationTable = {
         "in": "path",
         "required": true,
         "schema": {
-          "type": "string",
-          "format": "uuid"
+          "format": "uuid",
+          "type": "string"
         }
       }
     ],
@@ -424,44 +424,44 @@ export const routeOrder = ["listWebhooks","createWebhook","deleteWebhook","getWe
 /** The component schemas the requests above refer to, reduced to their validation keywords. */
 export const specSchemas = {
   "EventType": {
-    "type": "string",
+    "example": "NOTIFICATION.SMS.RECEIPT",
     "pattern": "^[A-Z0-9_]+(\\.[A-Z0-9_]+)*$",
-    "example": "NOTIFICATION.SMS.RECEIPT"
+    "type": "string"
   },
   "WebhookPatchRequest": {
-    "type": "object",
-    "required": [
-      "enabled"
-    ],
     "properties": {
       "enabled": {
         "type": "boolean"
       }
-    }
+    },
+    "required": [
+      "enabled"
+    ],
+    "type": "object"
   },
   "WebhookRequest": {
-    "type": "object",
+    "properties": {
+      "enabled": {
+        "default": true,
+        "type": "boolean"
+      },
+      "endpoint": {
+        "example": "https://example.com/my/webhook/endpoint",
+        "format": "uri",
+        "type": "string"
+      },
+      "events": {
+        "items": {
+          "$ref": "EventType"
+        },
+        "minItems": 1,
+        "type": "array"
+      }
+    },
     "required": [
       "endpoint",
       "events"
     ],
-    "properties": {
-      "endpoint": {
-        "type": "string",
-        "format": "uri",
-        "example": "https://example.com/my/webhook/endpoint"
-      },
-      "events": {
-        "type": "array",
-        "minItems": 1,
-        "items": {
-          "$ref": "EventType"
-        }
-      },
-      "enabled": {
-        "type": "boolean",
-        "default": true
-      }
-    }
+    "type": "object"
   }
 } as const

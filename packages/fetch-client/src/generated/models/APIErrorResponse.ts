@@ -21,17 +21,17 @@ import { exists, mapValues } from '../runtime';
  */
 export interface APIErrorResponse {
     /**
-     * The error message
-     * @type {string}
-     * @memberof APIErrorResponse
-     */
-    message?: string;
-    /**
      * A more detailed description of the error
      * @type {string}
      * @memberof APIErrorResponse
      */
     description?: string;
+    /**
+     * The error message
+     * @type {string}
+     * @memberof APIErrorResponse
+     */
+    message?: string;
     /**
      * This code matches the HTTP status code.
      * @type {number}
@@ -56,8 +56,8 @@ export function APIErrorResponseFromJSONTyped(json: any, ignoreDiscriminator: bo
     }
     return {
         
-        'message': !exists(json, 'message') ? undefined : json['message'],
         'description': !exists(json, 'description') ? undefined : json['description'],
+        'message': !exists(json, 'message') ? undefined : json['message'],
         'status': !exists(json, 'status') ? undefined : json['status'],
         'validations': !exists(json, 'validations') ? undefined : json['validations'],
     };
@@ -72,8 +72,8 @@ export function APIErrorResponseToJSON(value?: APIErrorResponse | null): any {
     }
     return {
         
-        'message': value.message,
         'description': value.description,
+        'message': value.message,
         'status': value.status,
         'validations': value.validations,
     };

@@ -22,11 +22,11 @@ import { exists, mapValues } from '../runtime';
  */
 export interface EventEnvelope {
     /**
-     * The event ID (ULID-like).
+     * Unique per delivery attempt.
      * @type {string}
      * @memberof EventEnvelope
      */
-    id: string;
+    attemptId: string;
     /**
      * 
      * @type {string}
@@ -35,22 +35,22 @@ export interface EventEnvelope {
     brandId: string;
     /**
      * 
-     * @type {string}
-     * @memberof EventEnvelope
-     */
-    webhookId: string;
-    /**
-     * Unique per delivery attempt.
-     * @type {string}
-     * @memberof EventEnvelope
-     */
-    attemptId: string;
-    /**
-     * 
      * @type {Date}
      * @memberof EventEnvelope
      */
     created: Date;
+    /**
+     * The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`).
+     * @type {{ [key: string]: object | undefined; }}
+     * @memberof EventEnvelope
+     */
+    data: { [key: string]: object | undefined; };
+    /**
+     * The event ID (ULID-like).
+     * @type {string}
+     * @memberof EventEnvelope
+     */
+    id: string;
     /**
      * An event type name (the reference calls this schema `Events`). Names are dot-separated and
      * hierarchical, e.g. `NOTIFICATION.SMS.RECEIPT` or `ORDER_EVENTS.OMS.ORDER_CREATED`. A prefix
@@ -60,11 +60,11 @@ export interface EventEnvelope {
      */
     type: string;
     /**
-     * The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`).
-     * @type {{ [key: string]: object | undefined; }}
+     * 
+     * @type {string}
      * @memberof EventEnvelope
      */
-    data: { [key: string]: object | undefined; };
+    webhookId: string;
 }
 
 export function EventEnvelopeFromJSON(json: any): EventEnvelope {
@@ -77,13 +77,13 @@ export function EventEnvelopeFromJSONTyped(json: any, ignoreDiscriminator: boole
     }
     return {
         
-        'id': json['id'],
-        'brandId': json['brandId'],
-        'webhookId': json['webhookId'],
         'attemptId': json['attemptId'],
+        'brandId': json['brandId'],
         'created': (new Date(json['created'])),
-        'type': json['type'],
         'data': json['data'],
+        'id': json['id'],
+        'type': json['type'],
+        'webhookId': json['webhookId'],
     };
 }
 
@@ -96,13 +96,13 @@ export function EventEnvelopeToJSON(value?: EventEnvelope | null): any {
     }
     return {
         
-        'id': value.id,
-        'brandId': value.brandId,
-        'webhookId': value.webhookId,
         'attemptId': value.attemptId,
+        'brandId': value.brandId,
         'created': (value.created.toISOString()),
-        'type': value.type,
         'data': value.data,
+        'id': value.id,
+        'type': value.type,
+        'webhookId': value.webhookId,
     };
 }
 

@@ -21,11 +21,11 @@ import { exists, mapValues } from '../runtime';
  */
 export interface SmsReceiptData {
     /**
-     * The destination phone number, E.164.
+     * Language and country, e.g. `en-US`.
      * @type {string}
      * @memberof SmsReceiptData
      */
-    phoneNumber: string;
+    locale: string;
     /**
      * The full rendered SMS text.
      * @type {string}
@@ -33,11 +33,11 @@ export interface SmsReceiptData {
      */
     message: string;
     /**
-     * Language and country, e.g. `en-US`.
+     * The destination phone number, E.164.
      * @type {string}
      * @memberof SmsReceiptData
      */
-    locale: string;
+    phoneNumber: string;
 }
 
 export function SmsReceiptDataFromJSON(json: any): SmsReceiptData {
@@ -50,9 +50,9 @@ export function SmsReceiptDataFromJSONTyped(json: any, ignoreDiscriminator: bool
     }
     return {
         
-        'phoneNumber': json['phoneNumber'],
-        'message': json['message'],
         'locale': json['locale'],
+        'message': json['message'],
+        'phoneNumber': json['phoneNumber'],
     };
 }
 
@@ -65,9 +65,9 @@ export function SmsReceiptDataToJSON(value?: SmsReceiptData | null): any {
     }
     return {
         
-        'phoneNumber': value.phoneNumber,
-        'message': value.message,
         'locale': value.locale,
+        'message': value.message,
+        'phoneNumber': value.phoneNumber,
     };
 }
 

@@ -21,11 +21,11 @@ import { exists, mapValues } from '../runtime';
  */
 export interface WebhookAttemptResponse {
     /**
-     * 
-     * @type {number}
+     * The response body as text.
+     * @type {string}
      * @memberof WebhookAttemptResponse
      */
-    statusCode: number;
+    body: string;
     /**
      * HTTP header names to values.
      * @type {{ [key: string]: string | undefined; }}
@@ -33,11 +33,11 @@ export interface WebhookAttemptResponse {
      */
     headers: { [key: string]: string | undefined; };
     /**
-     * The response body as text.
-     * @type {string}
+     * 
+     * @type {number}
      * @memberof WebhookAttemptResponse
      */
-    body: string;
+    statusCode: number;
     /**
      * How long the endpoint took to answer, in milliseconds.
      * @type {number}
@@ -56,9 +56,9 @@ export function WebhookAttemptResponseFromJSONTyped(json: any, ignoreDiscriminat
     }
     return {
         
-        'statusCode': json['statusCode'],
-        'headers': json['headers'],
         'body': json['body'],
+        'headers': json['headers'],
+        'statusCode': json['statusCode'],
         'time': json['time'],
     };
 }
@@ -72,9 +72,9 @@ export function WebhookAttemptResponseToJSON(value?: WebhookAttemptResponse | nu
     }
     return {
         
-        'statusCode': value.statusCode,
-        'headers': value.headers,
         'body': value.body,
+        'headers': value.headers,
+        'statusCode': value.statusCode,
         'time': value.time,
     };
 }

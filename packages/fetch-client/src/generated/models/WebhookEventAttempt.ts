@@ -33,24 +33,16 @@ import {
 export interface WebhookEventAttempt {
     /**
      * 
-     * @type {string}
-     * @memberof WebhookEventAttempt
-     */
-    id: string;
-    /**
-     * 
      * @type {Date}
      * @memberof WebhookEventAttempt
      */
     created: Date;
     /**
-     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
-     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
-     * accept values they do not know.
+     * 
      * @type {string}
      * @memberof WebhookEventAttempt
      */
-    status: string;
+    id: string;
     /**
      * 
      * @type {WebhookAttemptRequest}
@@ -63,6 +55,14 @@ export interface WebhookEventAttempt {
      * @memberof WebhookEventAttempt
      */
     response?: WebhookAttemptResponse;
+    /**
+     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
+     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
+     * accept values they do not know.
+     * @type {string}
+     * @memberof WebhookEventAttempt
+     */
+    status: string;
 }
 
 export function WebhookEventAttemptFromJSON(json: any): WebhookEventAttempt {
@@ -75,11 +75,11 @@ export function WebhookEventAttemptFromJSONTyped(json: any, ignoreDiscriminator:
     }
     return {
         
-        'id': json['id'],
         'created': (new Date(json['created'])),
-        'status': json['status'],
+        'id': json['id'],
         'request': WebhookAttemptRequestFromJSON(json['request']),
         'response': !exists(json, 'response') ? undefined : WebhookAttemptResponseFromJSON(json['response']),
+        'status': json['status'],
     };
 }
 
@@ -92,11 +92,11 @@ export function WebhookEventAttemptToJSON(value?: WebhookEventAttempt | null): a
     }
     return {
         
-        'id': value.id,
         'created': (value.created.toISOString()),
-        'status': value.status,
+        'id': value.id,
         'request': WebhookAttemptRequestToJSON(value.request),
         'response': WebhookAttemptResponseToJSON(value.response),
+        'status': value.status,
     };
 }
 

@@ -29,10 +29,30 @@ import {
 export interface WebhookEventResponse {
     /**
      * 
+     * @type {Array<WebhookEventAttempt>}
+     * @memberof WebhookEventResponse
+     */
+    attempts: Array<WebhookEventAttempt>;
+    /**
+     * 
+     * @type {Date}
+     * @memberof WebhookEventResponse
+     */
+    created: Date;
+    /**
+     * 
      * @type {string}
      * @memberof WebhookEventResponse
      */
     id: string;
+    /**
+     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
+     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
+     * accept values they do not know.
+     * @type {string}
+     * @memberof WebhookEventResponse
+     */
+    status: string;
     /**
      * An event type name (the reference calls this schema `Events`). Names are dot-separated and
      * hierarchical, e.g. `NOTIFICATION.SMS.RECEIPT` or `ORDER_EVENTS.OMS.ORDER_CREATED`. A prefix
@@ -46,27 +66,7 @@ export interface WebhookEventResponse {
      * @type {Date}
      * @memberof WebhookEventResponse
      */
-    created: Date;
-    /**
-     * 
-     * @type {Date}
-     * @memberof WebhookEventResponse
-     */
     updated: Date;
-    /**
-     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
-     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
-     * accept values they do not know.
-     * @type {string}
-     * @memberof WebhookEventResponse
-     */
-    status: string;
-    /**
-     * 
-     * @type {Array<WebhookEventAttempt>}
-     * @memberof WebhookEventResponse
-     */
-    attempts: Array<WebhookEventAttempt>;
 }
 
 export function WebhookEventResponseFromJSON(json: any): WebhookEventResponse {
@@ -79,12 +79,12 @@ export function WebhookEventResponseFromJSONTyped(json: any, ignoreDiscriminator
     }
     return {
         
-        'id': json['id'],
-        'type': json['type'],
-        'created': (new Date(json['created'])),
-        'updated': (new Date(json['updated'])),
-        'status': json['status'],
         'attempts': ((json['attempts'] as Array<any>).map(WebhookEventAttemptFromJSON)),
+        'created': (new Date(json['created'])),
+        'id': json['id'],
+        'status': json['status'],
+        'type': json['type'],
+        'updated': (new Date(json['updated'])),
     };
 }
 
@@ -97,12 +97,12 @@ export function WebhookEventResponseToJSON(value?: WebhookEventResponse | null):
     }
     return {
         
-        'id': value.id,
-        'type': value.type,
-        'created': (value.created.toISOString()),
-        'updated': (value.updated.toISOString()),
-        'status': value.status,
         'attempts': ((value.attempts as Array<any>).map(WebhookEventAttemptToJSON)),
+        'created': (value.created.toISOString()),
+        'id': value.id,
+        'status': value.status,
+        'type': value.type,
+        'updated': (value.updated.toISOString()),
     };
 }
 

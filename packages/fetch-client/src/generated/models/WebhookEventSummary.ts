@@ -22,10 +22,24 @@ import { exists, mapValues } from '../runtime';
 export interface WebhookEventSummary {
     /**
      * 
+     * @type {Date}
+     * @memberof WebhookEventSummary
+     */
+    created: Date;
+    /**
+     * 
      * @type {string}
      * @memberof WebhookEventSummary
      */
     id: string;
+    /**
+     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
+     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
+     * accept values they do not know.
+     * @type {string}
+     * @memberof WebhookEventSummary
+     */
+    status: string;
     /**
      * An event type name (the reference calls this schema `Events`). Names are dot-separated and
      * hierarchical, e.g. `NOTIFICATION.SMS.RECEIPT` or `ORDER_EVENTS.OMS.ORDER_CREATED`. A prefix
@@ -39,21 +53,7 @@ export interface WebhookEventSummary {
      * @type {Date}
      * @memberof WebhookEventSummary
      */
-    created: Date;
-    /**
-     * 
-     * @type {Date}
-     * @memberof WebhookEventSummary
-     */
     updated: Date;
-    /**
-     * The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
-     * documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
-     * accept values they do not know.
-     * @type {string}
-     * @memberof WebhookEventSummary
-     */
-    status: string;
 }
 
 export function WebhookEventSummaryFromJSON(json: any): WebhookEventSummary {
@@ -66,11 +66,11 @@ export function WebhookEventSummaryFromJSONTyped(json: any, ignoreDiscriminator:
     }
     return {
         
-        'id': json['id'],
-        'type': json['type'],
         'created': (new Date(json['created'])),
-        'updated': (new Date(json['updated'])),
+        'id': json['id'],
         'status': json['status'],
+        'type': json['type'],
+        'updated': (new Date(json['updated'])),
     };
 }
 
@@ -83,11 +83,11 @@ export function WebhookEventSummaryToJSON(value?: WebhookEventSummary | null): a
     }
     return {
         
-        'id': value.id,
-        'type': value.type,
         'created': (value.created.toISOString()),
-        'updated': (value.updated.toISOString()),
+        'id': value.id,
         'status': value.status,
+        'type': value.type,
+        'updated': (value.updated.toISOString()),
     };
 }
 

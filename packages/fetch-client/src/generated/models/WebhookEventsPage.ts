@@ -22,6 +22,12 @@ import { exists, mapValues } from '../runtime';
  */
 export interface WebhookEventsPage {
     /**
+     * The ID of the last event of the page.
+     * @type {string}
+     * @memberof WebhookEventsPage
+     */
+    lastId?: string;
+    /**
      * The page size.
      * @type {number}
      * @memberof WebhookEventsPage
@@ -33,12 +39,6 @@ export interface WebhookEventsPage {
      * @memberof WebhookEventsPage
      */
     startId?: string;
-    /**
-     * The ID of the last event of the page.
-     * @type {string}
-     * @memberof WebhookEventsPage
-     */
-    lastId?: string;
 }
 
 export function WebhookEventsPageFromJSON(json: any): WebhookEventsPage {
@@ -51,9 +51,9 @@ export function WebhookEventsPageFromJSONTyped(json: any, ignoreDiscriminator: b
     }
     return {
         
+        'lastId': !exists(json, 'lastId') ? undefined : json['lastId'],
         'size': json['size'],
         'startId': !exists(json, 'startId') ? undefined : json['startId'],
-        'lastId': !exists(json, 'lastId') ? undefined : json['lastId'],
     };
 }
 
@@ -66,9 +66,9 @@ export function WebhookEventsPageToJSON(value?: WebhookEventsPage | null): any {
     }
     return {
         
+        'lastId': value.lastId,
         'size': value.size,
         'startId': value.startId,
-        'lastId': value.lastId,
     };
 }
 

@@ -21,6 +21,12 @@ import { exists, mapValues } from '../runtime';
  */
 export interface WebhookRequest {
     /**
+     * Webhooks are enabled by default.
+     * @type {boolean}
+     * @memberof WebhookRequest
+     */
+    enabled?: boolean;
+    /**
      * The HTTPS URL deliveries are POSTed to. `http://` is answered with 422.
      * @type {string}
      * @memberof WebhookRequest
@@ -32,12 +38,6 @@ export interface WebhookRequest {
      * @memberof WebhookRequest
      */
     events: Array<string>;
-    /**
-     * Webhooks are enabled by default.
-     * @type {boolean}
-     * @memberof WebhookRequest
-     */
-    enabled?: boolean;
 }
 
 export function WebhookRequestFromJSON(json: any): WebhookRequest {
@@ -50,9 +50,9 @@ export function WebhookRequestFromJSONTyped(json: any, ignoreDiscriminator: bool
     }
     return {
         
+        'enabled': !exists(json, 'enabled') ? undefined : json['enabled'],
         'endpoint': json['endpoint'],
         'events': json['events'],
-        'enabled': !exists(json, 'enabled') ? undefined : json['enabled'],
     };
 }
 
@@ -65,9 +65,9 @@ export function WebhookRequestToJSON(value?: WebhookRequest | null): any {
     }
     return {
         
+        'enabled': value.enabled,
         'endpoint': value.endpoint,
         'events': value.events,
-        'enabled': value.enabled,
     };
 }
 

@@ -23,22 +23,16 @@ import { exists, mapValues } from '../runtime';
 export interface WebhookResponse {
     /**
      * 
-     * @type {string}
-     * @memberof WebhookResponse
-     */
-    id: string;
-    /**
-     * 
      * @type {Date}
      * @memberof WebhookResponse
      */
     created: Date;
     /**
      * 
-     * @type {Date}
+     * @type {boolean}
      * @memberof WebhookResponse
      */
-    updated: Date;
+    enabled: boolean;
     /**
      * 
      * @type {string}
@@ -53,10 +47,16 @@ export interface WebhookResponse {
     events: Array<string>;
     /**
      * 
-     * @type {boolean}
+     * @type {string}
      * @memberof WebhookResponse
      */
-    enabled: boolean;
+    id: string;
+    /**
+     * 
+     * @type {Date}
+     * @memberof WebhookResponse
+     */
+    updated: Date;
 }
 
 export function WebhookResponseFromJSON(json: any): WebhookResponse {
@@ -69,12 +69,12 @@ export function WebhookResponseFromJSONTyped(json: any, ignoreDiscriminator: boo
     }
     return {
         
-        'id': json['id'],
         'created': (new Date(json['created'])),
-        'updated': (new Date(json['updated'])),
+        'enabled': json['enabled'],
         'endpoint': json['endpoint'],
         'events': json['events'],
-        'enabled': json['enabled'],
+        'id': json['id'],
+        'updated': (new Date(json['updated'])),
     };
 }
 
@@ -87,12 +87,12 @@ export function WebhookResponseToJSON(value?: WebhookResponse | null): any {
     }
     return {
         
-        'id': value.id,
         'created': (value.created.toISOString()),
-        'updated': (value.updated.toISOString()),
+        'enabled': value.enabled,
         'endpoint': value.endpoint,
         'events': value.events,
-        'enabled': value.enabled,
+        'id': value.id,
+        'updated': (value.updated.toISOString()),
     };
 }
 
