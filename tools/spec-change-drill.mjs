@@ -304,9 +304,15 @@ try {
   }
   console.log('coverage: the check names getWebhookStats and says how to resolve it')
 
-  // The tests that derive what they cover from the spec: the spec's own, the type relations, and the
-  // mock's conformance suite through each adapter.
-  run(pnpm[0], [...pnpm[1], '--filter=@flexengage/spec', '--filter=@flexengage/webhooks-types', 'test'])
+  // The tests that derive what they cover from the spec: the spec's own, the type relations, the
+  // generated client's Prism contract table, and the mock's conformance suite through each adapter.
+  run(pnpm[0], [
+    ...pnpm[1],
+    '--filter=@flexengage/spec',
+    '--filter=@flexengage/webhooks-types',
+    '--filter=@flexengage/webhooks-fetch-client',
+    'test',
+  ])
   run(pnpm[0], [
     ...pnpm[1],
     '--filter=@flexengage/webhooks-mock-handlers',

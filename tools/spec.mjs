@@ -95,6 +95,14 @@ export function listOperations(spec) {
   )
 }
 
+/** The first example of an operation's JSON request body: undefined when it takes none or shows none. */
+export function requestExampleOf(spec, operation) {
+  const media = deref(spec, operation.requestBody)?.content?.['application/json']
+  if (media?.example !== undefined) return media.example
+  const [first] = Object.values(media?.examples ?? {})
+  return first && deref(spec, first).value
+}
+
 /**
  * Every example in the spec with the schema it must satisfy: request/response media examples
  * (named and single) and schema-level `example`s of components.

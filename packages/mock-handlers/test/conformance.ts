@@ -1,6 +1,9 @@
 // One suite, run through every adapter: each operation x each declared status, plus a stateful flow.
+
+import { defaultSpecPath } from '@flexengage/tools/paths'
+import { listOperations, loadSpec, requestExampleOf } from '@flexengage/tools/spec'
 import { createWebhooksApi, type WebhooksApi } from '@flexengage/webhooks-fetch-client'
-import { operationTable, specSchemas } from '@flexengage/webhooks-types'
+import { operationTable } from '@flexengage/webhooks-types'
 import { describe, expect, test } from 'vitest'
 import { type FlexEngageMock, mockOperations, type OperationId } from '../src/index.js'
 
@@ -39,8 +42,7 @@ function seeded(adapter: AdapterUnderTest) {
     const { method, path } = operationTable[operationId]
     let position = 0
     const url = path.replace(/\{(\w+)\}/g, () => encodeURIComponent(pathValues[position++] ?? 'unknown'))
-    const entry: { requestBody: { schema: TableSchema } | null } = operationTable[operationId]
-    const body = entry.requestBody ? sampleOf(entry.requestBody.schema) : undefined
+    const body = requestBodies[operationId]
     return adapter.fetch(`${adapter.basePath}${url}`, {
       method,
       headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
@@ -50,44 +52,12 @@ function seeded(adapter: AdapterUnderTest) {
   return { webhook, event, call }
 }
 
-interface TableSchema {
-  readonly $ref?: string
-  readonly type?: string
-  readonly example?: unknown
-  readonly default?: unknown
-  readonly enum?: readonly unknown[]
-  readonly minimum?: number
-  readonly minItems?: number
-  readonly items?: TableSchema
-  readonly properties?: { readonly [name: string]: TableSchema }
-  readonly required?: readonly string[]
-}
-
-/**
- * A valid value of a request schema from the operation table: its example or default, else the least
- * value of its type (required fields only), so every operation's body is drawn from the spec.
- */
-function sampleOf(schema: TableSchema): unknown {
-  if (schema.$ref) return sampleOf((specSchemas as Record<string, TableSchema>)[schema.$ref] ?? {})
-  if ('example' in schema) return schema.example
-  if ('default' in schema) return schema.default
-  if (schema.enum) return schema.enum[0]
-  switch (schema.type) {
-    case 'object':
-      return Object.fromEntries(
-        (schema.required ?? []).map((name) => [name, sampleOf(schema.properties?.[name] ?? {})]),
-      )
-    case 'array':
-      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleOf(schema.items ?? {}))
-    case 'boolean':
-      return false
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 0
-    default:
-      return 'sample'
-  }
-}
+// Each operation's body is the spec's own request example: an operation added with a required body
+// and no example answers 422 here, and the failing case names it.
+const spec = loadSpec(defaultSpecPath)
+const requestBodies = Object.fromEntries(
+  listOperations(spec).map(({ operation }) => [operation.operationId, requestExampleOf(spec, operation)]),
+) as Partial<Record<OperationId, unknown>>
 
 export function conformanceSuite(name: string, adapter: () => AdapterUnderTest) {
   describe(`${name}: every operation x every declared status`, () => {
