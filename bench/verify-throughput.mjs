@@ -13,7 +13,7 @@ const { body, headers } = await signDelivery({
     brandId: 'ACME',
     webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
     attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
-    created: '2024-01-01T00:00:00Z',
+    created: new Date().toISOString(),
     type: 'NOTIFICATION.SMS.RECEIPT',
     data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
   },

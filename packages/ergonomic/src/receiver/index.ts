@@ -4,7 +4,15 @@ export type {
   KnownEventType,
   SmsReceiptData,
 } from '@flexengage/webhooks-types'
-export { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
+export {
+  createMemoryDedupeStore,
+  DEFAULT_LEASE_MS,
+  DEFAULT_RETENTION_MS,
+  type DedupeClaim,
+  type DedupeStore,
+  type DedupeTimes,
+  type MemoryDedupeOptions,
+} from './dedupe.js'
 export { SignatureVerificationError, type VerificationFailureReason } from './errors.js'
 export { checkKeyUrl, FLEXENGAGE_KEY_HOSTS, type KeyUrlPolicy } from './key-url.js'
 export { importPublicKeyPem, type KeyFetchOptions, type KeyResolver } from './keys.js'
@@ -31,8 +39,11 @@ export {
 export { type EventHandlers, findHandler, type Handler, type HandlerContext } from './routing.js'
 export {
   createVerifier,
+  DEFAULT_CLOCK_SKEW_MS,
+  DEFAULT_MAX_DELIVERY_AGE_MS,
   type Delivery,
   type DeliveryHeaders,
+  PROVIDER_RETRY_WINDOW_MS,
   type Verifier,
   type VerifierOptions,
   verifyDelivery,

@@ -2,7 +2,7 @@
 // Fetch API handlers (Next.js route handlers, Hono, Workers). No Node built-in is imported.
 import type { EventEnvelope } from '@flexengage/webhooks-types'
 import { concatBytes } from './bytes.js'
-import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
+import { createMemoryDedupeStore, type DedupeClaim, type DedupeStore } from './dedupe.js'
 import { SignatureVerificationError } from './errors.js'
 import { type EventHandlers, findHandler } from './routing.js'
 import {
@@ -15,13 +15,35 @@ import {
 
 export interface ReceiverOptions extends VerifierOptions {
   on: EventHandlers
-  /** Default: in memory, the last 10 000 event ids. `false` runs the handler for every delivery. */
+  /**
+   * Default: in memory, per process (`createMemoryDedupeStore`). Several receiver processes share one
+   * store, e.g. `createRedisDedupeStore` from `@flexengage/webhooks-redis`. `false` runs the handler
+   * for every delivery.
+   */
   dedupe?: DedupeStore | false
   /** Sees every refused delivery and every handler failure, e.g. for logging. */
   onError?: (error: unknown) => void
 }
 
-export type ReceiveOutcome = 'handled' | 'duplicate' | 'unhandled' | 'rejected' | 'failed'
+/**
+ * `busy`: another delivery of the event holds a live lease (not acknowledged: flexEngage comes back).
+ * `unavailable`: the dedupe store could not be asked; the handler did not run (flexEngage retries).
+ */
+export type ReceiveOutcome =
+  | 'handled'
+  | 'duplicate'
+  | 'unhandled'
+  | 'rejected'
+  | 'failed'
+  | 'busy'
+  | 'unavailable'
+
+/** The `error` of each refused outcome's JSON answer. */
+const ERROR_OF: Partial<Record<ReceiveOutcome, string>> = {
+  failed: 'handler_failed',
+  busy: 'in_progress',
+  unavailable: 'dedupe_unavailable',
+}
 
 export interface ReceiveResult {
   status: number
@@ -89,6 +111,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
   }
 
+  /** A store write after the handler ran: its failure is reported, never turned into a retry. */
+  async function reportingFailure(write: () => unknown): Promise<void> {
+    try {
+      await write()
+    } catch (error) {
+      options.onError?.(error)
+    }
+  }
+
   async function receive(delivery: Delivery): Promise<ReceiveResult> {
     let envelope: EventEnvelope
     try {
@@ -106,21 +137,33 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       body: json(
         status < 300
           ? { received: true, eventId: envelope.id, outcome }
-          : { error: 'handler_failed', eventId: envelope.id },
+          : { error: ERROR_OF[outcome], eventId: envelope.id },
       ),
     })
     const handler = findHandler(options.on, envelope.type)
     if (!handler) return answer(200, 'unhandled')
-    if (dedupe && !(await dedupe.claim(envelope.id))) return answer(200, 'duplicate')
+    let claim: DedupeClaim = 'claimed'
+    try {
+      if (dedupe) claim = await dedupe.claim(envelope.id)
+    } catch (error) {
+      // Without a claim the handler could run twice: refuse, and let flexEngage retry.
+      options.onError?.(error)
+      return answer(503, 'unavailable', error)
+    }
+    if (claim === 'done') return answer(200, 'duplicate')
+    if (claim === 'in-progress') return answer(409, 'busy')
     try {
       await handler(envelope, { eventId: envelope.id, attemptId: envelope.attemptId })
-      return answer(200, 'handled')
     } catch (error) {
       // Not acknowledged: flexEngage retries, and the retry must run the handler again.
-      await dedupe?.release(envelope.id)
+      await reportingFailure(() => dedupe?.release(envelope.id))
       options.onError?.(error)
       return answer(500, 'failed', error)
     }
+    // The handler's effect happened: acknowledge it even if the done mark cannot be written (the lease
+    // then simply expires; flexEngage does not redeliver an acknowledged attempt).
+    await reportingFailure(() => dedupe?.complete(envelope.id))
+    return answer(200, 'handled')
   }
 
   async function readNodeBody(request: NodeRequestLike): Promise<Uint8Array | string | ReceiveResult> {

@@ -19,9 +19,23 @@ export interface VerifierOptions extends KeyUrlPolicy, KeyFetchOptions {
   keyResolver?: KeyResolver
   /** Default 1 MiB (`DEFAULT_MAX_BODY_BYTES`). */
   maxBodyBytes?: number
+  /**
+   * Deliveries whose signed `created` is older are refused as `stale_delivery`: a captured delivery
+   * cannot be replayed later. Default `DEFAULT_MAX_DELIVERY_AGE_MS` (75 minutes); `false` turns it off.
+   */
+  maxDeliveryAgeMs?: number | false
+  /** How far `created` may lie in the future (the sender's clock ahead of ours); default 5 minutes. */
+  clockSkewMs?: number
+  /** Milliseconds since the epoch (default `Date.now`). */
+  now?: () => number
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/** flexEngage retries an event for up to an hour after it was created. */
+export const PROVIDER_RETRY_WINDOW_MS = 60 * 60_000
+/** The retry window plus a margin for the last attempt's queueing and for clock differences. */
+export const DEFAULT_MAX_DELIVERY_AGE_MS = PROVIDER_RETRY_WINDOW_MS + 15 * 60_000
+export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000
 
 /** The one refusal of an oversized body, whichever layer sees the size first. */
 export const bodyTooLarge = (limit: number) =>
@@ -100,6 +114,26 @@ function toEnvelope(bytes: Uint8Array): EventEnvelope {
   return value as EventEnvelope
 }
 
+/** Refuses an envelope created too long ago (a replay) or too far in the future. */
+function checkAge(envelope: EventEnvelope, options: VerifierOptions): void {
+  if (options.maxDeliveryAgeMs === false) return
+  const maxAgeMs = options.maxDeliveryAgeMs ?? DEFAULT_MAX_DELIVERY_AGE_MS
+  const skewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS
+  const ageMs = (options.now ?? Date.now)() - Date.parse(envelope.created)
+  if (ageMs > maxAgeMs) {
+    throw new SignatureVerificationError(
+      'stale_delivery',
+      `the event was created ${Math.round(ageMs / 1000)} s ago, beyond the ${maxAgeMs / 1000} s a delivery is accepted for`,
+    )
+  }
+  if (ageMs < -skewMs) {
+    throw new SignatureVerificationError(
+      'stale_delivery',
+      `the event's created time is ${Math.round(-ageMs / 1000)} s in the future, beyond the ${skewMs / 1000} s clock-skew allowance`,
+    )
+  }
+}
+
 /** A verifier with its own bounded key cache: create one and reuse it. */
 export function createVerifier(options: VerifierOptions = {}): Verifier {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -127,7 +161,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         'signature_mismatch',
         'the signature does not match the body and key',
       )
-    return toEnvelope(bytes)
+    const envelope = toEnvelope(bytes)
+    checkAge(envelope, options)
+    return envelope
   }
 }
 
