@@ -52,11 +52,11 @@ export function checkChangesets(root = repoRoot) {
         })
       return { commit, named: new Set(named) }
     })
-  // Changesets not committed yet cover what changed up to now.
-  const pending = git('ls-files', '--others', '--exclude-standard', '--', '.changeset/*.md')
+  // Changesets not committed yet (untracked or staged) cover what changed up to now.
+  const pending = git('status', '--porcelain', '--untracked-files=all', '--', '.changeset/*.md')
     .split('\n')
-    .filter((file) => file && !file.endsWith('README.md'))
-    .flatMap((file) => packagesNamedIn(readFileSync(join(root, file), 'utf8')))
+    .filter((line) => /^(\?\?|A[ M]) /.test(line) && !line.endsWith('README.md'))
+    .flatMap((line) => packagesNamedIn(readFileSync(join(root, line.slice(3)), 'utf8')))
 
   const problems = []
   for (const { dir, manifest } of publishedPackages(root)) {

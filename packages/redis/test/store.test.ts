@@ -1,0 +1,124 @@
+// The Redis store against a real redis-server: leases shared by several stores (as by several
+// processes), a lease that ends on its own, a late release that cannot end another's lease, the
+// retention of done marks, and a Redis that is gone.
+
+import { generateKeyPairSync } from 'node:crypto'
+import { startRedisServer } from '@flexengage/tools/redis-server'
+import { createReceiver, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
+import { createClient } from 'redis'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createRedisDedupeStore } from '../src/index.js'
+
+const connect = (url: string) => createClient({ url }).connect()
+let redis: Awaited<ReturnType<typeof startRedisServer>>
+let client: Awaited<ReturnType<typeof connect>>
+beforeAll(async () => {
+  redis = await startRedisServer()
+  client = await connect(redis.url)
+})
+afterAll(async () => {
+  client.destroy()
+  await redis.stop()
+})
+
+let next = 0
+const eventId = () => `event-${++next}`
+
+/** Waits until Redis has expired the key (a safety deadline only). */
+async function expired(key: string) {
+  const deadline = Date.now() + 120_000
+  while ((await client.pTTL(key)) !== -2) {
+    if (Date.now() > deadline) throw new Error(`${key} never expired`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('leases shared through Redis', () => {
+  test('one claim wins; the others see it in progress, then done', async () => {
+    const [a, b] = [createRedisDedupeStore({ client }), createRedisDedupeStore({ client })]
+    const id = eventId()
+    const claims = await Promise.all([a.claim(id), b.claim(id), a.claim(id), b.claim(id)])
+    expect(claims.filter((c) => c === 'claimed')).toHaveLength(1)
+    expect(claims.filter((c) => c === 'in-progress')).toHaveLength(3)
+    const winner = claims[0] === 'claimed' || claims[2] === 'claimed' ? a : b
+    await winner.complete(id)
+    expect([await a.claim(id), await b.claim(id)]).toEqual(['done', 'done'])
+  })
+
+  test('a failed handler releases at once: the next delivery claims', async () => {
+    const store = createRedisDedupeStore({ client })
+    const id = eventId()
+    expect(await store.claim(id)).toBe('claimed')
+    await store.release(id)
+    expect(await store.claim(id)).toBe('claimed')
+  })
+
+  test('a lease whose holder died ends by itself, and its late release cannot end the next holder’s', async () => {
+    const [dead, alive] = [
+      createRedisDedupeStore({ client, leaseMs: 50 }),
+      createRedisDedupeStore({ client, leaseMs: 60_000 }),
+    ]
+    const id = eventId()
+    expect(await dead.claim(id)).toBe('claimed')
+    await expired(`flexengage:dedupe:${id}`)
+    expect(await alive.claim(id)).toBe('claimed')
+    await dead.release(id)
+    expect(await dead.claim(id)).toBe('in-progress')
+  })
+
+  test('done is kept for the retention, under the key prefix', async () => {
+    const store = createRedisDedupeStore({ client, keyPrefix: 'test:', retentionMs: 30_000 })
+    const id = eventId()
+    await store.claim(id)
+    await store.complete(id)
+    const ttl = await client.pTTL(`test:${id}`)
+    expect(ttl).toBeGreaterThan(0)
+    expect(ttl).toBeLessThanOrEqual(30_000)
+    expect(await client.get(`test:${id}`)).toBe('done')
+  })
+})
+
+describe('a Redis that is gone', () => {
+  test('the receiver answers 503 and never runs the handler without a claim', async () => {
+    const gone = await startRedisServer()
+    const offline = await createClient({ url: gone.url, socket: { reconnectStrategy: false } })
+      .on('error', () => undefined)
+      .connect()
+    await gone.stop()
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const delivery = await signDelivery({
+      envelope: {
+        id: eventId(),
+        brandId: 'ACME',
+        webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+        attemptId: 'attempt-1',
+        created: new Date().toISOString(),
+        type: 'NOTIFICATION.SMS.RECEIPT',
+        data: {},
+      },
+      privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      keyUrl: 'https://assets.webhooks.flexengage.com/keys/test.pem',
+    })
+    let runs = 0
+    const receiver = createReceiver({
+      on: { '*': () => void runs++ },
+      dedupe: createRedisDedupeStore({ client: offline, timeoutMs: 1_000 }),
+      keyResolver: async () => publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    })
+    const result = await receiver.receive(delivery)
+    expect([result.status, result.outcome, JSON.parse(result.body).error]).toEqual([
+      503,
+      'unavailable',
+      'dedupe_unavailable',
+    ])
+    expect(runs).toBe(0)
+    offline.destroy()
+  })
+
+  test('a command that gets no answer fails after timeoutMs instead of holding the delivery', async () => {
+    const never = () => new Promise<never>(() => undefined)
+    const silent = { set: never, get: never, eval: never }
+    const store = createRedisDedupeStore({ client: silent, timeoutMs: 50 })
+    await expect(store.claim(eventId())).rejects.toThrow('Redis did not answer within 50 ms')
+  })
+})
