@@ -242,6 +242,8 @@ try {
   }
   run(pnpm[0], [...pnpm[1], 'install', '--offline', '--frozen-lockfile'])
   console.log(`drill: copied and installed in ${seconds()} s`)
+  // The gates judge each scripted edit alone: main as it is becomes the copy's last release.
+  run(process.execPath, ['tools/record-released-spec.mjs'])
 
   const specPath = join(copy, 'spec/openapi.yaml')
   const originalSpec = readFileSync(specPath, 'utf8')
@@ -275,8 +277,7 @@ try {
   // turbo runs each generator (its build depends on generate), then builds only what users install.
   turbo([
     'build',
-    '--filter=@flexengage/webhooks-sandbox...',
-    '--filter=@flexengage/webhooks-cli...',
+    ...publishedPackages(copy).map(({ manifest }) => `--filter=${manifest.name}...`),
     '--output-logs=errors-only',
   ])
   console.log(`drill: regenerated and built in ${seconds()} s`)
