@@ -57,41 +57,50 @@ main().catch((error) => {
 })
 `
 
-function run(command, args, cwd) {
+export function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' })
   if (result.status !== 0)
     throw new Error(`${[command, ...args].join(' ')} failed in ${cwd}:\n${result.stdout}${result.stderr}`)
   return result.stdout
 }
 
+/**
+ * Packs every published package (each checked fit to publish) and installs the tarballs, with
+ * `dependencies`, into a new project `app` under `root`, outside the workspace. Returns its path.
+ */
+export async function installPackedPackages(root, dependencies = {}) {
+  const packs = join(root, 'packs')
+  mkdirSync(packs)
+  const tarballs = {}
+  for (const dir of publishedPackageDirs()) {
+    const { name, tarball, problems } = await checkPackage(dir, packs)
+    if (problems.length > 0) throw new Error(`${name} is not fit to publish:\n  ${problems.join('\n  ')}`)
+    tarballs[name] = `file:${tarball}`
+  }
+  const app = join(root, 'app')
+  mkdirSync(app)
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'consumer',
+        private: true,
+        type: 'module',
+        dependencies: { ...tarballs, ...dependencies },
+        overrides: tarballs,
+      },
+      null,
+      2,
+    ),
+  )
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app)
+  return app
+}
+
 export async function checkConsumer({ extra } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'flexengage-consumer-'))
   try {
-    const packs = join(root, 'packs')
-    mkdirSync(packs)
-    const tarballs = {}
-    for (const dir of publishedPackageDirs()) {
-      const { name, tarball, problems } = await checkPackage(dir, packs)
-      if (problems.length > 0) throw new Error(`${name} is not fit to publish:\n  ${problems.join('\n  ')}`)
-      tarballs[name] = `file:${tarball}`
-    }
-    const app = join(root, 'app')
-    mkdirSync(app)
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify(
-        {
-          name: 'consumer',
-          private: true,
-          type: 'module',
-          dependencies: { ...tarballs, '@types/node': '20.19.43' },
-          overrides: tarballs,
-        },
-        null,
-        2,
-      ),
-    )
-    run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app)
+    const app = await installPackedPackages(root, { '@types/node': '20.19.43' })
     writeFileSync(join(app, 'esm.mts'), ESM_SOURCE)
     writeFileSync(join(app, 'cjs.cts'), CJS_SOURCE)
     const sources = ['esm.mts', 'cjs.cts']
