@@ -67,8 +67,9 @@ export function run(command, args, cwd) {
 /**
  * Packs every published package (each checked fit to publish) and installs the tarballs, with
  * `dependencies`, into a new project `app` under `root`, outside the workspace. Returns its path.
+ * `engineStrict: false` lets dependencies meant for a newer Node than the one running npm install.
  */
-export async function installPackedPackages(root, dependencies = {}) {
+export async function installPackedPackages(root, dependencies = {}, { engineStrict = true } = {}) {
   const packs = join(root, 'packs')
   mkdirSync(packs)
   const tarballs = {}
@@ -93,7 +94,18 @@ export async function installPackedPackages(root, dependencies = {}) {
       2,
     ),
   )
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app)
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--loglevel=error',
+      `--engine-strict=${engineStrict}`,
+    ],
+    app,
+  )
   return app
 }
 

@@ -100,7 +100,12 @@ const started = performance.now()
 const root = mkdtempSync(join(tmpdir(), 'flexengage-runtimes-'))
 try {
   const node24 = nodeBinary(24)
-  const app = await installPackedPackages(root, { msw: MSW_3, miniflare: MINIFLARE_4 })
+  // MSW 3 and Miniflare declare Node >= 22: they run on the Node 24 binary, not the one installing.
+  const app = await installPackedPackages(
+    root,
+    { msw: MSW_3, miniflare: MINIFLARE_4 },
+    { engineStrict: false },
+  )
   const version = spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim()
   // What npm really installed beside the tarballs (the peer ranges must have let it).
   const installed = (name) =>
