@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Verified deliveries per second through createReceiver with the Redis dedupe store (a real
-// redis-server on loopback) beside the in-memory store, same deliveries, same run.
+// redis-server on loopback), once through each client package it takes, beside the in-memory store;
+// same deliveries, same run.
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { startRedisServer } from '@flexengage/tools/redis-server'
 import {
@@ -10,6 +11,7 @@ import {
   signDelivery,
 } from '@flexengage/webhooks/receiver'
 import { createRedisDedupeStore } from '@flexengage/webhooks-redis'
+import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { writeResults } from './results.mjs'
 
@@ -23,7 +25,7 @@ const signer = await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', form
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
 // Distinct events, signed once up front: each store sees every event for the first time.
 const deliveries = await Promise.all(
-  Array.from({ length: DELIVERIES * ROUNDS * 2 }, () =>
+  Array.from({ length: DELIVERIES * ROUNDS * 3 }, () =>
     signDelivery({
       envelope: {
         id: randomUUID(),
@@ -58,33 +60,40 @@ async function perSecond(dedupe) {
 }
 
 const redis = await startRedisServer()
-const client = await createClient({ url: redis.url }).connect()
-const memoryStore = createMemoryDedupeStore({ capacity: DELIVERIES * ROUNDS * 2 })
-const redisStore = createRedisDedupeStore({ client })
-const rates = { memory: [], redis: [] }
-for (let round = 0; round < ROUNDS; round++) {
-  rates.memory.push(await perSecond(memoryStore))
-  rates.redis.push(await perSecond(redisStore))
+const nodeRedis = await createClient({ url: redis.url }).connect()
+const ioredis = new Redis(redis.url)
+const stores = {
+  memory: createMemoryDedupeStore({ capacity: DELIVERIES * ROUNDS * 3 }),
+  ioredis: createRedisDedupeStore({ client: ioredis }),
+  redis: createRedisDedupeStore({ client: nodeRedis }),
 }
-const memoryRate = Math.max(...rates.memory)
-const redisRate = Math.max(...rates.redis)
-client.destroy()
+const rates = Object.fromEntries(Object.keys(stores).map((name) => [name, []]))
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, store] of Object.entries(stores)) rates[name].push(await perSecond(store))
+}
+const best = Object.fromEntries(Object.entries(rates).map(([name, runs]) => [name, Math.max(...runs)]))
+nodeRedis.destroy()
+ioredis.disconnect()
 await redis.stop()
 
-const row = {
-  figure: 'verified deliveries/s through createReceiver, Redis dedupe store',
-  project: redisRate,
-  peer: memoryRate,
+// The goal is held by the client the README recommends; node-redis is printed beside it.
+const rows = [
+  ['ioredis', '>= 0.5x'],
+  ['redis', 'printed'],
+].map(([client, target]) => ({
+  figure: `verified deliveries/s through createReceiver, Redis dedupe store on ${client}`,
+  project: best[client],
+  peer: best.memory,
   peerName: 'the in-memory dedupe store, same deliveries',
-  target: '>= 0.5x',
+  target,
   higherIsBetter: true,
-}
-console.table([
-  {
+}))
+console.table(
+  rows.map((row) => ({
     figure: row.figure,
-    redis: redisRate.toFixed(0),
-    memory: memoryRate.toFixed(0),
-    ratio: (redisRate / memoryRate).toFixed(2),
-  },
-])
-writeResults('receiver-dedupe', [row])
+    redis: row.project.toFixed(0),
+    memory: row.peer.toFixed(0),
+    ratio: (row.project / row.peer).toFixed(2),
+  })),
+)
+writeResults('receiver-dedupe', rows)

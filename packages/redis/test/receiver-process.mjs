@@ -1,14 +1,17 @@
 // One receiver process of the scale-out test: a real HTTP server verifying sandbox deliveries, with
 // the Redis dedupe store. Its handler's effect is an INCR in Redis, so the test can count effects.
-// Env: REDIS_URL, LEASE_MS, FAIL_EVERY (the first attempt of every Nth event fails), HOLD_EVENT_N
+// Env: REDIS_URL, STORE_CLIENT (the package the store talks through: redis or ioredis), LEASE_MS, FAIL_EVERY (the first attempt of every Nth event fails), HOLD_EVENT_N
 // (the first process to get that event holds it forever, for the test to kill).
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { createReceiver } from '@flexengage/webhooks/receiver'
+import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { createRedisDedupeStore } from '../dist/index.js'
 
+// The test's counters go through node-redis; the store through the client package it was given.
 const client = await createClient({ url: process.env.REDIS_URL }).connect()
+const storeClient = process.env.STORE_CLIENT === 'ioredis' ? new Redis(process.env.REDIS_URL) : client
 const failEvery = Number(process.env.FAIL_EVERY)
 const holdN = Number(process.env.HOLD_EVENT_N)
 
@@ -21,7 +24,7 @@ const afterEffect = new Set()
 
 const receiver = createReceiver({
   trustLocalSandbox: true,
-  dedupe: createRedisDedupeStore({ client, leaseMs: Number(process.env.LEASE_MS) }),
+  dedupe: createRedisDedupeStore({ client: storeClient, leaseMs: Number(process.env.LEASE_MS) }),
   on: {
     '*': async (event, context) => {
       if (holding) await never

@@ -37,9 +37,19 @@ interface ReceiverProcess {
   held: Promise<string>
 }
 
-async function startReceiverProcess(redisUrl: string): Promise<ReceiverProcess> {
+async function startReceiverProcess(
+  redisUrl: string,
+  storeClient: 'redis' | 'ioredis',
+): Promise<ReceiverProcess> {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./receiver-process.mjs', import.meta.url))], {
-    env: { ...process.env, REDIS_URL: redisUrl, LEASE_MS: '1000', FAIL_EVERY: '10', HOLD_EVENT_N: '150' },
+    env: {
+      ...process.env,
+      REDIS_URL: redisUrl,
+      STORE_CLIENT: storeClient,
+      LEASE_MS: '1000',
+      FAIL_EVERY: '10',
+      HOLD_EVENT_N: '150',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   cleanups.push(() => void child.kill('SIGKILL'))
@@ -101,7 +111,12 @@ test('300 events through 3 receivers sharing Redis: each handler effect exactly 
   const client = await createClient({ url: redis.url }).connect()
   cleanups.push(() => client.destroy())
 
-  const receivers = await Promise.all([1, 2, 3].map(() => startReceiverProcess(redis.url)))
+  // Both client packages share the same leases: one process talks to Redis through ioredis.
+  const receivers = await Promise.all(
+    (['redis', 'ioredis', 'redis'] as const).map((storeClient) =>
+      startReceiverProcess(redis.url, storeClient),
+    ),
+  )
   const endpoint = await startProxy(receivers.map((r) => r.port))
   const sandbox = await startSandbox({
     delivery: { firstRetryDelayMs: 50, retryWindowMs: 10 * 60_000, attemptTimeoutMs: 60_000 },

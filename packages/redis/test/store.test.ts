@@ -1,23 +1,53 @@
 // The Redis store against a real redis-server: leases shared by several stores (as by several
 // processes), a lease that ends on its own, a late release that cannot end another's lease, the
-// retention of done marks, and a Redis that is gone.
+// retention of done marks, and a Redis that is gone; with each client package the store takes.
 
 import { generateKeyPairSync } from 'node:crypto'
 import { startRedisServer } from '@flexengage/tools/redis-server'
 import { createReceiver, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
+import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createRedisDedupeStore } from '../src/index.js'
+import { createRedisDedupeStore, type RedisClient } from '../src/index.js'
 
-const connect = (url: string) => createClient({ url }).connect()
+interface ClientPackage {
+  /** A connected client; `retry: false` gives up at once on a lost server, as a test of that needs. */
+  connect(url: string, options?: { retry: false }): Promise<RedisClient>
+  disconnect(client: RedisClient): void
+}
+
+const clientPackages: Record<string, ClientPackage> = {
+  redis: {
+    connect: (url, options) =>
+      createClient({ url, socket: options ? { reconnectStrategy: false } : {} })
+        .on('error', () => undefined)
+        .connect(),
+    disconnect: (client) => (client as Awaited<ReturnType<typeof connectInspector>>).destroy(),
+  },
+  ioredis: {
+    async connect(url, options) {
+      const client = new Redis(url, {
+        lazyConnect: true,
+        ...(options ? { retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false } : {}),
+      })
+      client.on('error', () => undefined)
+      await client.connect()
+      return client
+    },
+    disconnect: (client) => (client as Redis).disconnect(),
+  },
+}
+
 let redis: Awaited<ReturnType<typeof startRedisServer>>
-let client: Awaited<ReturnType<typeof connect>>
+// The test's own view of Redis, to read TTLs and values behind the store.
+const connectInspector = (url: string) => createClient({ url }).connect()
+let inspector: Awaited<ReturnType<typeof connectInspector>>
 beforeAll(async () => {
   redis = await startRedisServer()
-  client = await connect(redis.url)
+  inspector = await connectInspector(redis.url)
 })
 afterAll(async () => {
-  client.destroy()
+  inspector.destroy()
   await redis.stop()
 })
 
@@ -27,63 +57,70 @@ const eventId = () => `event-${++next}`
 /** Waits until Redis has expired the key (a safety deadline only). */
 async function expired(key: string) {
   const deadline = Date.now() + 120_000
-  while ((await client.pTTL(key)) !== -2) {
+  while ((await inspector.pTTL(key)) !== -2) {
     if (Date.now() > deadline) throw new Error(`${key} never expired`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 
-describe('leases shared through Redis', () => {
-  test('one claim wins; the others see it in progress, then done', async () => {
-    const [a, b] = [createRedisDedupeStore({ client }), createRedisDedupeStore({ client })]
-    const id = eventId()
-    const claims = await Promise.all([a.claim(id), b.claim(id), a.claim(id), b.claim(id)])
-    expect(claims.filter((c) => c === 'claimed')).toHaveLength(1)
-    expect(claims.filter((c) => c === 'in-progress')).toHaveLength(3)
-    const winner = claims[0] === 'claimed' || claims[2] === 'claimed' ? a : b
-    await winner.complete(id)
-    expect([await a.claim(id), await b.claim(id)]).toEqual(['done', 'done'])
-  })
+describe.each(Object.entries(clientPackages))(
+  'leases shared through Redis, with %s',
+  (_name, clientPackage) => {
+    let client: RedisClient
+    beforeAll(async () => {
+      client = await clientPackage.connect(redis.url)
+    })
+    afterAll(() => clientPackage.disconnect(client))
 
-  test('a failed handler releases at once: the next delivery claims', async () => {
-    const store = createRedisDedupeStore({ client })
-    const id = eventId()
-    expect(await store.claim(id)).toBe('claimed')
-    await store.release(id)
-    expect(await store.claim(id)).toBe('claimed')
-  })
+    test('one claim wins; the others see it in progress, then done', async () => {
+      const [a, b] = [createRedisDedupeStore({ client }), createRedisDedupeStore({ client })]
+      const id = eventId()
+      const claims = await Promise.all([a.claim(id), b.claim(id), a.claim(id), b.claim(id)])
+      expect(claims.filter((c) => c === 'claimed')).toHaveLength(1)
+      expect(claims.filter((c) => c === 'in-progress')).toHaveLength(3)
+      const winner = claims[0] === 'claimed' || claims[2] === 'claimed' ? a : b
+      await winner.complete(id)
+      expect([await a.claim(id), await b.claim(id)]).toEqual(['done', 'done'])
+    })
 
-  test('a lease whose holder died ends by itself, and its late release cannot end the next holder’s', async () => {
-    const [dead, alive] = [
-      createRedisDedupeStore({ client, leaseMs: 50 }),
-      createRedisDedupeStore({ client, leaseMs: 60_000 }),
-    ]
-    const id = eventId()
-    expect(await dead.claim(id)).toBe('claimed')
-    await expired(`flexengage:dedupe:${id}`)
-    expect(await alive.claim(id)).toBe('claimed')
-    await dead.release(id)
-    expect(await dead.claim(id)).toBe('in-progress')
-  })
+    test('a failed handler releases at once: the next delivery claims', async () => {
+      const store = createRedisDedupeStore({ client })
+      const id = eventId()
+      expect(await store.claim(id)).toBe('claimed')
+      await store.release(id)
+      expect(await store.claim(id)).toBe('claimed')
+    })
 
-  test('done is kept for the retention, under the key prefix', async () => {
-    const store = createRedisDedupeStore({ client, keyPrefix: 'test:', retentionMs: 30_000 })
-    const id = eventId()
-    await store.claim(id)
-    await store.complete(id)
-    const ttl = await client.pTTL(`test:${id}`)
-    expect(ttl).toBeGreaterThan(0)
-    expect(ttl).toBeLessThanOrEqual(30_000)
-    expect(await client.get(`test:${id}`)).toBe('done')
-  })
-})
+    test('a lease whose holder died ends by itself, and its late release cannot end the next holder’s', async () => {
+      const [dead, alive] = [
+        createRedisDedupeStore({ client, leaseMs: 50 }),
+        createRedisDedupeStore({ client, leaseMs: 60_000 }),
+      ]
+      const id = eventId()
+      expect(await dead.claim(id)).toBe('claimed')
+      await expired(`flexengage:dedupe:${id}`)
+      expect(await alive.claim(id)).toBe('claimed')
+      await dead.release(id)
+      expect(await dead.claim(id)).toBe('in-progress')
+    })
 
-describe('a Redis that is gone', () => {
+    test('done is kept for the retention, under the key prefix', async () => {
+      const store = createRedisDedupeStore({ client, keyPrefix: 'test:', retentionMs: 30_000 })
+      const id = eventId()
+      await store.claim(id)
+      await store.complete(id)
+      const ttl = await inspector.pTTL(`test:${id}`)
+      expect(ttl).toBeGreaterThan(0)
+      expect(ttl).toBeLessThanOrEqual(30_000)
+      expect(await inspector.get(`test:${id}`)).toBe('done')
+    })
+  },
+)
+
+describe.each(Object.entries(clientPackages))('a Redis that is gone, with %s', (_name, clientPackage) => {
   test('the receiver answers 503 and never runs the handler without a claim', async () => {
     const gone = await startRedisServer()
-    const offline = await createClient({ url: gone.url, socket: { reconnectStrategy: false } })
-      .on('error', () => undefined)
-      .connect()
+    const offline = await clientPackage.connect(gone.url, { retry: false })
     await gone.stop()
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const delivery = await signDelivery({
@@ -112,12 +149,14 @@ describe('a Redis that is gone', () => {
       'dedupe_unavailable',
     ])
     expect(runs).toBe(0)
-    offline.destroy()
+    clientPackage.disconnect(offline)
   })
+})
 
+describe('a Redis that never answers', () => {
   test('a command that gets no answer fails after timeoutMs instead of holding the delivery', async () => {
     const never = () => new Promise<never>(() => undefined)
-    const silent = { set: never, get: never, eval: never }
+    const silent = { sendCommand: never, call: never }
     const store = createRedisDedupeStore({ client: silent, timeoutMs: 50 })
     await expect(store.claim(eventId())).rejects.toThrow('Redis did not answer within 50 ms')
   })
