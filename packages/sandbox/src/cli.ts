@@ -1,5 +1,7 @@
 // flexengage-sandbox: start | trigger | demo
+import { once } from 'node:events'
 import { parseArgs } from 'node:util'
+import { FlexEngageWebhooks, InvalidArgumentError } from '@flexengage/webhooks'
 import { runDemo } from './demo.js'
 import { DEFAULT_SANDBOX_TOKEN, startSandbox } from './sandbox.js'
 
@@ -8,11 +10,17 @@ const USAGE = `flexengage-sandbox: a local flexEngage Webhooks API that really d
 Usage:
   flexengage-sandbox start   [--port 4010] [--host 127.0.0.1] [--token T]... [--data FILE]
                              [--retry-window-ms 3600000] [--first-retry-delay-ms 30000] [--attempt-timeout-ms 10000]
+                             [--forward-to URL --events TYPE,GROUP...] [--brand ACME]
   flexengage-sandbox trigger --type TYPE [--data JSON] [--brand ACME] [--url http://127.0.0.1:4010] [--token T]
-  flexengage-sandbox demo    (the whole lifecycle, locally; exits 0 when everything behaved)
+  flexengage-sandbox demo    [--keep-open]   (the whole lifecycle, locally; exits 0 when everything behaved;
+                             --keep-open leaves its sandbox and receiver running for a look, until Ctrl-C)
+
+The inspector (webhooks, live events, every attempt, resend, trigger) is served at /_sandbox/ui/;
+start prints its link, with the token in the link's fragment.
 
 Examples:
   flexengage-sandbox start --data ./sandbox.json
+  flexengage-sandbox start --forward-to http://127.0.0.1:3000/webhooks --events NOTIFICATION,ORDER_EVENTS
   flexengage-sandbox trigger --type NOTIFICATION.SMS.RECEIPT --data '{"phoneNumber":"+15555550123","message":"Hi","locale":"en-US"}'
 
 Exit codes: 0 success, 1 failure, 2 bad usage.`
@@ -39,8 +47,16 @@ async function start(args: string[]) {
       'retry-window-ms': { type: 'string' },
       'first-retry-delay-ms': { type: 'string' },
       'attempt-timeout-ms': { type: 'string' },
+      'forward-to': { type: 'string' },
+      events: { type: 'string' },
+      brand: { type: 'string', default: 'ACME' },
     },
   })
+  const forwardTo = values['forward-to']
+  const events = values.events?.split(',').map((type) => type.trim())
+  if (forwardTo !== undefined && !events)
+    fail('--forward-to needs --events, e.g. --events NOTIFICATION,ORDER_EVENTS')
+  if (events && forwardTo === undefined) fail('--events goes with --forward-to URL')
   const delivery = Object.fromEntries(
     Object.entries({
       retryWindowMs: positiveInteger('retry-window-ms', values['retry-window-ms']),
@@ -55,12 +71,30 @@ async function start(args: string[]) {
     ...(values.data ? { dataFile: values.data } : {}),
     delivery,
   })
+  let forwarding = ''
+  if (forwardTo !== undefined && events) {
+    // The webhook is made through the API like any other, so it shows up (and persists) as one.
+    const fe = new FlexEngageWebhooks({
+      brandId: values.brand,
+      token: sandbox.tokens[0] as string,
+      baseUrl: sandbox.url,
+    })
+    try {
+      const { webhook, action } = await fe.webhooks.ensure({ endpoint: forwardTo, events })
+      forwarding = `\n  forwarding     ${webhook.events.join(', ')} -> ${webhook.endpoint} (webhook ${webhook.id}, ${action})`
+    } catch (error) {
+      await sandbox.close()
+      if (error instanceof InvalidArgumentError) fail(`--forward-to/--events: ${error.message}`)
+      fail(`could not create the forwarding webhook: ${String(error)}`, 1)
+    }
+  }
   console.log(`flexEngage sandbox listening on ${sandbox.url}
+  inspector      ${sandbox.inspectorUrl(values.brand)}
   API base URL   ${sandbox.url}
   bearer tokens  ${sandbox.tokens.join(', ')}
   signing key    ${sandbox.keyUrl}   (receivers: trustLocalSandbox: true)
   trigger        POST ${sandbox.url}/_sandbox/v1/{brandId}/events {"type": ..., "data": {...}}
-  state          ${values.data ? `persisted in ${values.data}` : 'in memory'}
+  state          ${values.data ? `persisted in ${values.data}` : 'in memory'}${forwarding}
 Note: flexEngage delivers to HTTPS endpoints only. This sandbox also accepts http:// endpoints, on loopback hosts only.`)
   let closing = false
   const shutdown = (signal: string) => {
@@ -117,11 +151,22 @@ async function trigger(args: string[]) {
   )
 }
 
+function demo(args: string[]) {
+  const { values } = parseArgs({ args, options: { 'keep-open': { type: 'boolean', default: false } } })
+  if (!values['keep-open']) return runDemo()
+  return runDemo(console.log, {
+    beforeClose: async () => {
+      console.log('\n--keep-open: the sandbox and the receiver keep running; Ctrl-C stops them.')
+      await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')])
+    },
+  })
+}
+
 const [command, ...rest] = process.argv.slice(2)
 try {
   if (command === 'start') await start(rest)
   else if (command === 'trigger') await trigger(rest)
-  else if (command === 'demo') process.exit((await runDemo()).ok ? 0 : 1)
+  else if (command === 'demo') process.exit((await demo(rest)).ok ? 0 : 1)
   else if (command === undefined || command === '--help' || command === '-h' || command === 'help')
     console.log(USAGE)
   else fail(`unknown command "${command}"\n\n${USAGE}`)

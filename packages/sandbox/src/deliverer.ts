@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { signDelivery } from '@flexengage/webhooks/receiver'
 import type { EventRecord, FlexEngageMock } from '@flexengage/webhooks-mock-handlers'
-import type { WebhookEventAttempt } from '@flexengage/webhooks-types'
+import type { EventEnvelope, WebhookEventAttempt } from '@flexengage/webhooks-types'
 import { DeliveryAgents, post } from './http-post.js'
 import type { ScheduledDelivery } from './persistence.js'
 import type { SigningKey } from './signing-key.js'
@@ -46,6 +46,24 @@ export interface DeliveryContext {
 type Job =
   | { kind: 'scheduled'; entry: ScheduledDelivery }
   | { kind: 'manual'; brandId: string; webhookId: string; eventId: string; attempt: WebhookEventAttempt }
+
+/** What one attempt of an event carries, signed exactly as this (and the inspector's check) builds it. */
+export function deliveryEnvelope(
+  brandId: string,
+  webhookId: string,
+  event: EventRecord,
+  attemptId: string,
+): EventEnvelope {
+  return {
+    id: event.id,
+    brandId,
+    webhookId,
+    attemptId,
+    created: event.created,
+    type: event.type,
+    data: (event.data ?? {}) as EventEnvelope['data'],
+  }
+}
 
 export class Deliverer {
   readonly #scheduled = new Map<string, ScheduledDelivery>()
@@ -233,15 +251,7 @@ export class Deliverer {
     attempt: WebhookEventAttempt,
   ): Promise<Pick<WebhookEventAttempt, 'request' | 'response' | 'status'>> {
     const { body, headers } = await signDelivery({
-      envelope: {
-        id: event.id,
-        brandId,
-        webhookId,
-        attemptId: attempt.id,
-        created: event.created,
-        type: event.type,
-        data: event.data ?? {},
-      },
+      envelope: deliveryEnvelope(brandId, webhookId, event, attempt.id),
       privateKey: this.context.key.privateKey,
       keyUrl: this.context.keyUrl(),
     })

@@ -41,7 +41,15 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   }
 }
 
-export async function runDemo(log: (line: string) => void = console.log): Promise<DemoResult> {
+export interface DemoOptions {
+  /** Runs after the summary, before the sandbox and the receiver stop (`demo --keep-open` waits here). */
+  beforeClose?: () => Promise<unknown>
+}
+
+export async function runDemo(
+  log: (line: string) => void = console.log,
+  options: DemoOptions = {},
+): Promise<DemoResult> {
   const sandbox = await startSandbox({
     delivery: { firstRetryDelayMs: 300, retryWindowMs: 120_000 },
   })
@@ -71,6 +79,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
 
   try {
     log(`flexEngage sandbox on ${sandbox.url} (token "${sandbox.tokens[0]}", key ${sandbox.keyUrl})`)
+    log(`inspector: ${sandbox.inspectorUrl(BRAND)}`)
     log(`receiver on ${endpoint} (verifies signatures; trusts the sandbox key on loopback only)\n`)
     const fe = new FlexEngageWebhooks({
       brandId: BRAND,
@@ -155,6 +164,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
         ? '\nAll deliveries verified, retried and deduplicated as expected.'
         : `\nProblems: ${problems.join('; ')}`,
     )
+    await options.beforeClose?.()
     return { ok: problems.length === 0, rows, problems }
   } finally {
     receiverServer.closeAllConnections()

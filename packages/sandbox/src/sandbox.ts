@@ -12,13 +12,23 @@ import {
   MAX_JSON_DEPTH,
 } from '@flexengage/webhooks-mock-handlers'
 import { createMockListener } from '@flexengage/webhooks-mock-handlers/node'
+import { eventExamples } from '@flexengage/webhooks-types'
 import { DEFAULT_DELIVERY_OPTIONS, Deliverer, type DeliveryOptions } from './deliverer.js'
+import {
+  ChangeFeed,
+  INSPECTOR_PATH,
+  inspectorLink,
+  inspectSignatures,
+  serveInspectorAsset,
+  streamChanges,
+} from './inspector.js'
 import { Persister, readState, type SandboxState } from './persistence.js'
 import { loadSigningKey } from './signing-key.js'
 
 export const DEFAULT_SANDBOX_TOKEN = 'sandbox-token'
 const TRIGGER_PATH = /^\/_sandbox\/v1\/([^/]+)\/events$/
 const KEY_PATH = /^\/_sandbox\/keys\/([0-9a-f]+)\.pem$/
+const SIGNATURES_PATH = /^\/_sandbox\/v1\/([^/]+)\/webhooks\/([^/]+)\/events\/([^/]+)\/signatures$/
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -50,6 +60,8 @@ export interface Sandbox {
   keyUrl: string
   mock: FlexEngageMock
   deliverer: Deliverer
+  /** The inspector's page for this brand, signed in with the first token (in the URL's fragment). */
+  inspectorUrl(brandId?: string): string
   /** Creates an event and delivers it to every enabled webhook of the brand subscribed to its type. */
   trigger(brandId: string, type: string, data: unknown): Promise<TriggeredEvent[]>
   close(): Promise<void>
@@ -88,6 +100,15 @@ class TriggerRefused extends Error {
     description: string,
   ) {
     super(description)
+  }
+}
+
+/** Path segments decoded, or undefined when one is not valid percent-encoding. */
+function decodeSegments(segments: string[]): string[] | undefined {
+  try {
+    return segments.map((segment) => decodeURIComponent(segment))
+  } catch {
+    return undefined
   }
 }
 
@@ -135,6 +156,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const keyUrl = () => `${origin}/_sandbox/keys/${key.keyId}.pem`
 
   let deliverer: Deliverer | undefined
+  const changes = new ChangeFeed()
   const mock = createFlexEngageMock({
     tokens: Object.fromEntries(tokens.map((token) => [token, '*'])),
     // flexEngage requires https; locally, http is accepted for loopback receivers only.
@@ -179,6 +201,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       keyUrl,
       changed: () => {
         persist().catch(() => undefined)
+        changes.publish()
       },
       now: options.clock ?? Date.now,
     },
@@ -226,13 +249,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const saved = persistOrUndo()
     for (const event of created) deliverer?.enqueue(brandId, event.webhookId, event.id, saved)
     await saved
+    changes.publish()
     return created
   }
 
   const apiListener = createMockListener(mock, {
     origin: () => origin,
     beforeAnswer: async (method) => {
-      if (method !== 'GET' && method !== 'HEAD') await persistOrUndo()
+      if (method === 'GET' || method === 'HEAD') return
+      await persistOrUndo()
+      changes.publish()
     },
   })
 
@@ -248,24 +274,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return void response.end(key.publicPem)
     }
     if (request.method === 'GET' && path === '/_sandbox/health') return answer(response, 200, { ok: true })
-    const triggerMatch = TRIGGER_PATH.exec(path)
-    if (request.method !== 'POST' || !triggerMatch)
-      return refuse(response, 404, 'NOT FOUND', `no sandbox route ${path}`)
+    if (request.method === 'GET' && path === INSPECTOR_PATH.slice(0, -1)) {
+      response.writeHead(301, { location: INSPECTOR_PATH })
+      return void response.end()
+    }
+    if (request.method === 'GET' && path.startsWith(INSPECTOR_PATH)) {
+      if (serveInspectorAsset(path.slice(INSPECTOR_PATH.length), response)) return
+      return refuse(response, 404, 'NOT FOUND', `no inspector asset ${path}`)
+    }
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim()
     if (!token || !tokens.includes(token))
       return refuse(response, 401, 'UNAUTHORIZED', 'a sandbox bearer token is required')
+    if (request.method === 'GET' && path === '/_sandbox/v1/stream') return streamChanges(changes, response)
+    if (request.method === 'GET' && path === '/_sandbox/v1/event-examples')
+      return answer(response, 200, eventExamples)
+    const signaturesMatch = SIGNATURES_PATH.exec(path)
+    if (request.method === 'GET' && signaturesMatch) {
+      const decoded = decodeSegments(signaturesMatch.slice(1))
+      if (!decoded)
+        return refuse(response, 400, 'BAD REQUEST', `the path is not valid percent-encoding: ${path}`)
+      const [brandId, webhookId, eventId] = decoded as [string, string, string]
+      const event = mock.store.findEvent(brandId, webhookId, eventId)
+      if (!event) return refuse(response, 404, 'NOT FOUND', 'no such event')
+      return answer(response, 200, await inspectSignatures(brandId, webhookId, event, key, keyUrl()))
+    }
+    const triggerMatch = TRIGGER_PATH.exec(path)
+    if (request.method !== 'POST' || !triggerMatch)
+      return refuse(response, 404, 'NOT FOUND', `no sandbox route ${path}`)
     if (!deliverer?.canAccept) {
       return refuse(response, 503, 'SERVICE UNAVAILABLE', 'too many deliveries pending; retry later', {
         'Retry-After': '1',
       })
     }
     try {
-      let brandId: string
-      try {
-        brandId = decodeURIComponent(triggerMatch[1] as string)
-      } catch {
+      const [brandId] = decodeSegments([triggerMatch[1] as string]) ?? []
+      if (brandId === undefined)
         throw new TriggerRefused(400, 'BAD REQUEST', `the path is not valid percent-encoding: ${path}`)
-      }
       const input = (await readTrigger(request, 1024 * 1024)) as { type?: unknown; data?: unknown }
       const events = await trigger(brandId, String(input.type ?? ''), input.data ?? {})
       return answer(response, 202, { events })
@@ -308,6 +352,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     keyUrl: keyUrl(),
     mock,
     deliverer,
+    inspectorUrl: (brandId = 'ACME') => inspectorLink(origin, tokens[0] as string, brandId),
     trigger,
     async close() {
       await deliverer?.stop()

@@ -13,3 +13,16 @@ test('the demo delivers, redelivers after the receiver fails once, and deduplica
   ])
   expect(lines.join('\n')).toContain('All deliveries verified, retried and deduplicated as expected.')
 })
+
+test('the demo prints the inspector link, which serves the inspector until the demo closes', async () => {
+  const lines: string[] = []
+  let served: number | undefined
+  const result = await runDemo((line) => lines.push(line), {
+    beforeClose: async () => {
+      const link = lines.find((line) => line.startsWith('inspector: '))?.slice('inspector: '.length)
+      served = (await fetch(link as string)).status
+    },
+  })
+  expect(result.ok).toBe(true)
+  expect(served).toBe(200)
+})

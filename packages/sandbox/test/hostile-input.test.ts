@@ -52,6 +52,19 @@ const cases: Array<[string, number, { path: string; init: RequestInit }]> = [
   ],
   ['API: malformed percent-encoding', 400, { path: '/v1/%/webhooks', init: { headers: token } }],
   [
+    'inspector: malformed percent-encoding in an event path',
+    400,
+    { path: `/_sandbox/v1/${BRAND}/webhooks/%E0%A4%A/events/x/signatures`, init: { headers: token } },
+  ],
+  [
+    'inspector: signatures of an event that does not exist',
+    404,
+    { path: `/_sandbox/v1/${BRAND}/webhooks/w/events/x/signatures`, init: { headers: token } },
+  ],
+  // Only the page's three files are served; any other name is not looked up on disk at all.
+  ['inspector: an asset that does not exist', 404, { path: '/_sandbox/ui/cli.js', init: {} }],
+  ['inspector: an asset name with a NUL', 404, { path: '/_sandbox/ui/app.js%00', init: {} }],
+  [
     'API: a form body',
     415,
     {

@@ -4,7 +4,7 @@ import type { components, operations, paths } from './generated/openapi.js'
 export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER } from './delivery.js'
 export { sameEventTypes } from './event-types.js'
 export { isDateTime, type SpecFormat, specFormats } from './formats.js'
-export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
+export { eventExamples, operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
 export { isLoopbackHost } from './loopback.js'
 export { sleep } from './sleep.js'
 export type { components, operations, paths }

@@ -1,0 +1,361 @@
+// The inspector page: webhooks, a live list of events, each event's attempts with their signature
+// marks, and the actions (toggle, delete, resend, resend failed, trigger). Everything goes through
+// the project's own client against the sandbox's API, same-origin, with the sandbox token; the page
+// re-reads what it shows whenever the sandbox's change stream says something changed.
+import {
+  FlexEngageWebhooks,
+  matchesEventType,
+  type Webhook,
+  type WebhookEvent,
+  type WebhookEventDetail,
+} from '@flexengage/webhooks'
+
+interface AttemptSignature {
+  attemptId: string
+  verified: boolean
+  reason?: string
+}
+
+interface ListedEvent extends WebhookEvent {
+  webhookId: string
+}
+
+const TOKEN_KEY = 'flexengage-sandbox-token'
+// The page shows the newest events; a sandbox that holds more is read through the API.
+const EVENTS_PER_WEBHOOK = 200
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+
+/** An element with text children only: event data is never parsed as HTML. */
+function h(tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>) {
+  const element = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
+  element.append(...children)
+  return element
+}
+
+function button(label: string, testId: string, action: () => PromiseLike<unknown>) {
+  const element = h('button', { type: 'button', 'data-testid': testId }, label) as HTMLButtonElement
+  element.addEventListener('click', () => {
+    element.disabled = true
+    Promise.resolve(action())
+      .catch(showError)
+      .finally(() => {
+        element.disabled = false
+      })
+  })
+  return element
+}
+
+function showError(error: unknown) {
+  $('trigger-result').textContent = error instanceof Error ? error.message : String(error)
+  $('trigger-result').className = 'error'
+}
+
+// The token comes from the start-up link's fragment (never sent to a server) or from the form.
+const fragment = new URLSearchParams(location.hash.slice(1))
+if (fragment.has('token')) sessionStorage.setItem(TOKEN_KEY, fragment.get('token') as string)
+history.replaceState(null, '', location.pathname)
+let token = sessionStorage.getItem(TOKEN_KEY) ?? ''
+let brandId = fragment.get('brand') ?? 'ACME'
+// Made once a token is known (the client refuses an empty one), again when the brand changes.
+const client = () => new FlexEngageWebhooks({ brandId, token, baseUrl: location.origin })
+let fe: FlexEngageWebhooks
+
+const state = {
+  webhooks: [] as Webhook[],
+  events: [] as ListedEvent[],
+  selected: undefined as { webhookId: string; eventId: string } | undefined,
+}
+
+async function sandboxGet<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+  if (response.status === 401) signIn('The sandbox refused this token.')
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return (await response.json()) as T
+}
+
+function renderWebhooks() {
+  const rows = state.webhooks.map((webhook) => {
+    const toggle = h('input', { type: 'checkbox', 'data-testid': 'webhook-enabled' }) as HTMLInputElement
+    toggle.checked = webhook.enabled
+    toggle.addEventListener('change', () =>
+      (toggle.checked ? fe.webhooks.enable(webhook.id) : fe.webhooks.disable(webhook.id)).catch(showError),
+    )
+    return h(
+      'tr',
+      { 'data-webhook': webhook.id },
+      h('td', {}, webhook.endpoint),
+      h('td', {}, webhook.events.join(', ')),
+      h('td', {}, toggle),
+      h(
+        'td',
+        {},
+        button('Resend failed', 'resend-failed', async () => {
+          const result = await fe.webhooks.events.retryFailed(webhook.id)
+          $('trigger-result').className = ''
+          $('trigger-result').textContent = `re-sent ${result.retried} failed event(s) of ${webhook.endpoint}`
+        }),
+        ' ',
+        button('Delete', 'delete-webhook', () => fe.webhooks.delete(webhook.id)),
+      ),
+    )
+  })
+  $('webhooks').replaceChildren(...rows)
+  const filter = $<HTMLSelectElement>('filter-webhook')
+  const chosen = filter.value
+  filter.replaceChildren(
+    h('option', { value: '' }, 'every webhook'),
+    ...state.webhooks.map((webhook) => h('option', { value: webhook.id }, webhook.endpoint)),
+  )
+  filter.value = state.webhooks.some((webhook) => webhook.id === chosen) ? chosen : ''
+}
+
+function renderEvents() {
+  const webhookId = $<HTMLSelectElement>('filter-webhook').value
+  const type = $<HTMLInputElement>('filter-type').value.trim()
+  const status = $<HTMLSelectElement>('filter-status').value
+  const endpointOf = new Map(state.webhooks.map((webhook) => [webhook.id, webhook.endpoint]))
+  const shown = state.events.filter(
+    (event) =>
+      (!webhookId || event.webhookId === webhookId) &&
+      (!type || matchesEventType(type, event.type)) &&
+      (!status || event.status === status),
+  )
+  $('events').replaceChildren(
+    ...shown.map((event) => {
+      const row = h(
+        'tr',
+        {
+          'data-event': event.id,
+          class: state.selected?.eventId === event.id ? 'selected' : '',
+        },
+        h('td', {}, new Date(event.created).toLocaleTimeString()),
+        h('td', {}, event.type),
+        h('td', { class: `status ${event.status}`, 'data-testid': 'event-status' }, event.status),
+        h('td', {}, endpointOf.get(event.webhookId) ?? event.webhookId),
+      )
+      row.addEventListener('click', () => {
+        state.selected = { webhookId: event.webhookId, eventId: event.id }
+        renderEvents()
+        refreshDetail().catch(showError)
+      })
+      return row
+    }),
+  )
+}
+
+function headersTable(headers: Record<string, string>) {
+  return h(
+    'table',
+    {},
+    ...Object.entries(headers).map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value))),
+  )
+}
+
+function renderDetail(
+  event: WebhookEventDetail,
+  webhookId: string,
+  inspection: { envelope?: unknown; signatures: AttemptSignature[] },
+) {
+  const marks = new Map(inspection.signatures.map((mark) => [mark.attemptId, mark]))
+  const attempts = event.attempts.map((attempt, index) => {
+    const mark = marks.get(attempt.id)
+    const signature = mark?.verified
+      ? h('span', { class: 'verified', 'data-testid': 'signature' }, '✓ signature verifies')
+      : h('span', { class: 'unverified', 'data-testid': 'signature' }, `✗ ${mark?.reason ?? 'not checked'}`)
+    const response = attempt.response
+    return h(
+      'div',
+      { class: 'attempt', 'data-testid': 'attempt', 'data-status': attempt.status },
+      h(
+        'div',
+        {},
+        h('strong', {}, `#${index + 1} `),
+        h('span', { class: `status ${attempt.status}` }, attempt.status),
+        ` ${new Date(attempt.created).toLocaleTimeString()} · `,
+        response
+          ? `HTTP ${response.statusCode} in ${response.time} ms · `
+          : 'no answer (refused or timed out) · ',
+        signature,
+      ),
+      h('h3', {}, `request to ${attempt.request.endpoint}`),
+      headersTable(attempt.request.headers),
+      ...(response
+        ? [
+            h('h3', {}, 'response'),
+            headersTable(response.headers),
+            h('pre', {}, response.body || '(empty body)'),
+          ]
+        : []),
+    )
+  })
+  $('detail').hidden = false
+  $('detail').replaceChildren(
+    h('h2', {}, `Event ${event.id}`),
+    h(
+      'div',
+      {},
+      h('span', { class: `status ${event.status}`, 'data-testid': 'detail-status' }, event.status),
+      ` ${event.type} · ${event.attempts.length} attempt(s) `,
+      button('Resend', 'resend', () => fe.webhooks.events.retry(webhookId, event.id)),
+    ),
+    h('h3', {}, 'envelope (as delivered, latest attempt)'),
+    h('pre', { 'data-testid': 'envelope' }, JSON.stringify(inspection.envelope, null, 2)),
+    ...attempts,
+  )
+}
+
+async function refreshDetail() {
+  const selected = state.selected
+  if (!selected) return
+  const { webhookId, eventId } = selected
+  const [event, inspection] = await Promise.all([
+    fe.webhooks.events.get(webhookId, eventId),
+    sandboxGet<{ envelope?: unknown; signatures: AttemptSignature[] }>(
+      `/_sandbox/v1/${encodeURIComponent(brandId)}/webhooks/${webhookId}/events/${eventId}/signatures`,
+    ),
+  ])
+  if (state.selected === selected) renderDetail(event, webhookId, inspection)
+}
+
+async function refresh() {
+  state.webhooks = await fe.webhooks.list()
+  const perWebhook = await Promise.all(
+    state.webhooks.map(async (webhook) => {
+      const events: ListedEvent[] = []
+      for await (const event of fe.webhooks.events.list(webhook.id, { pageSize: 100 })) {
+        events.push({ ...event, webhookId: webhook.id })
+      }
+      return events.slice(-EVENTS_PER_WEBHOOK)
+    }),
+  )
+  state.events = perWebhook.flat().sort((a, b) => b.created.localeCompare(a.created))
+  renderWebhooks()
+  renderEvents()
+  await refreshDetail()
+}
+
+// One refresh at a time; changes that arrive meanwhile cause exactly one more.
+let refreshing: Promise<void> | undefined
+let again = false
+function scheduleRefresh() {
+  if (refreshing) {
+    again = true
+    return
+  }
+  refreshing = refresh()
+    .catch(showError)
+    .finally(() => {
+      refreshing = undefined
+      if (again) {
+        again = false
+        scheduleRefresh()
+      }
+    })
+}
+
+/** Reads the change stream (fetch, so the token travels in a header); reconnects when it ends. */
+async function listen() {
+  const live = $('live')
+  for (;;) {
+    try {
+      const response = await fetch('/_sandbox/v1/stream', { headers: { authorization: `Bearer ${token}` } })
+      if (response.status === 401) return signIn('The sandbox refused this token.')
+      if (!response.ok || !response.body) throw new Error(`stream: ${response.status}`)
+      live.textContent = 'live'
+      live.className = 'live on'
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+      let buffered = ''
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        buffered += value
+        let end = buffered.indexOf('\n\n')
+        while (end >= 0) {
+          if (buffered.slice(0, end).startsWith('event: change')) scheduleRefresh()
+          buffered = buffered.slice(end + 2)
+          end = buffered.indexOf('\n\n')
+        }
+      }
+    } catch {
+      // The sandbox stopped or restarted: say so, then try again.
+    }
+    live.textContent = 'reconnecting…'
+    live.className = 'live off'
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
+function signIn(message = '') {
+  $('app').hidden = true
+  $('sign-in').hidden = false
+  $('sign-in-error').textContent = message
+  $('live').textContent = 'signed out'
+}
+
+async function loadExamples() {
+  const examples = await sandboxGet<Record<string, unknown>>('/_sandbox/v1/event-examples')
+  $('event-types').replaceChildren(...Object.keys(examples).map((type) => h('option', { value: type })))
+  const typeInput = $<HTMLInputElement>('trigger-type')
+  const dataInput = $<HTMLTextAreaElement>('trigger-data')
+  const prefill = () => {
+    const example = examples[typeInput.value]
+    if (example) dataInput.value = JSON.stringify(example, null, 2)
+  }
+  typeInput.addEventListener('change', prefill)
+  typeInput.value = Object.keys(examples)[0] ?? ''
+  prefill()
+}
+
+async function trigger(event: SubmitEvent) {
+  event.preventDefault()
+  const result = $('trigger-result')
+  let data: unknown
+  try {
+    data = JSON.parse($<HTMLTextAreaElement>('trigger-data').value)
+  } catch {
+    throw new Error('data is not JSON')
+  }
+  const response = await fetch(`/_sandbox/v1/${encodeURIComponent(brandId)}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: $<HTMLInputElement>('trigger-type').value, data }),
+  })
+  const body = (await response.json()) as { events?: unknown[]; description?: string }
+  if (!response.ok) throw new Error(`the sandbox refused it (${response.status}): ${body.description}`)
+  result.className = ''
+  result.textContent =
+    body.events?.length === 0
+      ? 'No enabled webhook subscribes to this type: nothing to deliver.'
+      : `${body.events?.length} event(s) created`
+}
+
+async function open() {
+  fe = client()
+  $('sign-in').hidden = true
+  $('app').hidden = false
+  await loadExamples()
+  scheduleRefresh()
+  void listen()
+}
+
+$<HTMLInputElement>('brand').value = brandId
+$('brand').addEventListener('change', () => {
+  brandId = $<HTMLInputElement>('brand').value.trim() || 'ACME'
+  fe = client()
+  state.selected = undefined
+  $('detail').hidden = true
+  scheduleRefresh()
+})
+for (const id of ['filter-webhook', 'filter-type', 'filter-status'])
+  $(id).addEventListener('input', renderEvents)
+$<HTMLFormElement>('trigger').addEventListener('submit', (event) => void trigger(event).catch(showError))
+$<HTMLFormElement>('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault()
+  token = $<HTMLInputElement>('token').value.trim()
+  sessionStorage.setItem(TOKEN_KEY, token)
+  void open().catch(showError)
+})
+if (token) void open().catch(showError)
+else signIn()
