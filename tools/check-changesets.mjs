@@ -13,7 +13,11 @@ import { repoRoot } from './paths.mjs'
 import { publishedPackages } from './workspace.mjs'
 
 /** Paths under a package that users never receive: a change there needs no changeset. */
-const UNPUBLISHED = [':(exclude,glob)packages/*/test/**', ':(exclude,glob)packages/*/**/*.test.ts']
+const UNPUBLISHED = [
+  ':(exclude,glob)packages/*/test/**',
+  ':(exclude,glob)packages/*/**/*.test.ts',
+  ':(exclude,glob)packages/*/vitest*.config.ts',
+]
 
 /** The package names in a changeset's front matter. */
 export function packagesNamedIn(changesetText) {

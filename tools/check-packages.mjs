@@ -16,7 +16,9 @@ import { publishedPackageDirs } from './workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const attwBin = join(dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js')
-const ALLOWED = /^package\/(package\.json|README\.md|LICENSE|dist\/.+)$/
+// dist-inspector/: the sandbox inspector's page, served by the sandbox at run time.
+const ALLOWED =
+  /^package\/(package\.json|README\.md|LICENSE|dist\/.+|dist-inspector\/(index\.html|app\.js|app\.css))$/
 
 /** Packs with pnpm (workspace: ranges become real versions, as in a publish). */
 export function pack(dir, destination) {

@@ -131,8 +131,10 @@ function referencedSchemas(spec) {
  * with an event `type` and a `data` object (envelope and event examples), the first one per type.
  */
 export function eventExamplesOf(spec) {
-  const eventType = new RegExp(spec.components.schemas.EventType.pattern)
   const examples = {}
+  const pattern = spec.components?.schemas?.EventType?.pattern
+  if (!pattern) return examples
+  const eventType = new RegExp(pattern)
   const visit = (node) => {
     if (typeof node !== 'object' || node === null) return
     const { type, data } = node

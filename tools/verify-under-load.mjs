@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Usage: node tools/verify-under-load.mjs [--runs N] [--node MAJOR]
+// Usage: node tools/verify-under-load.mjs [--runs N] [--node MAJOR] [--busy N]
 // Runs the README's test command (`.ci/run`) N times, each from a fresh clone of this repository's
 // HEAD, while one busy process per core keeps every core saturated; prints each run's result and
-// time. --node 24 makes a Node 24 binary from the npm registry the running Node (first on PATH).
+// time. --node 24 makes a Node 24 binary from the npm registry the running Node (first on PATH);
+// --busy sets the number of busy processes (0: a quiet machine, to prove a Node version alone).
 // Exits 1 when any run failed; each run's full output is kept in a log file it names.
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
@@ -10,15 +11,24 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { nodeBinary } from './node-binaries.mjs'
 import { repoRoot } from './paths.mjs'
+import { nodeBinary } from './runtime-binaries.mjs'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, node: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    node: { type: 'string' },
+    busy: { type: 'string', default: String(availableParallelism()) },
+  },
 })
 const runs = Number(values.runs)
 if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs must be a positive whole number, got "${values.runs}"`)
+  process.exit(2)
+}
+const busyCount = Number(values.busy)
+if (!Number.isInteger(busyCount) || busyCount < 0) {
+  console.error(`--busy must be a whole number, got "${values.busy}"`)
   process.exit(2)
 }
 const node = values.node ? nodeBinary(values.node) : process.execPath
@@ -31,7 +41,7 @@ async function run(command, args, options) {
 }
 
 // One busy loop per core, started once for all runs: nothing to install.
-const busy = Array.from({ length: availableParallelism() }, () =>
+const busy = Array.from({ length: busyCount }, () =>
   spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
 )
 const stopBusy = () => {
