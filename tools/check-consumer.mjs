@@ -251,10 +251,11 @@ export async function checkConsumer({ extra } = {}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { extra: { type: 'string' } } })
+  const started = performance.now()
   try {
     const { esm, cjs, checked, subpaths } = await checkConsumer(values)
     console.log(
-      `check-consumer: packed tarballs install outside the workspace; type-checked under ${checked.join(', ')}; ${esm}; ${cjs} (all ${subpaths} subpaths required); both CLIs run`,
+      `check-consumer: packed tarballs install outside the workspace; type-checked under ${checked.join(', ')}; ${esm}; ${cjs} (all ${subpaths} subpaths required); both CLIs run; ${((performance.now() - started) / 1000).toFixed(1)} s`,
     )
   } catch (error) {
     console.error(`check-consumer: ${error instanceof Error ? error.message : String(error)}`)

@@ -125,7 +125,7 @@ test('trigger to a failing receiver, watch the failure live, resend, watch the s
   await page.close()
 })
 
-test('resend failed re-sends every failed event of a webhook', async () => {
+test('resend failed re-sends every failed event of a webhook; delete removes it', async () => {
   const fe = clientFor(sandbox)
   const [eventType] = Object.keys(eventExamples) as [string]
   failing = true
@@ -142,5 +142,10 @@ test('resend failed re-sends every failed event of a webhook', async () => {
   await page.getByText(`re-sent 2 failed event(s) of ${webhook.endpoint}`).waitFor()
   await page.getByTestId('filter-status').selectOption('SUCCESS')
   await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2)
+
+  // Delete removes the webhook through the API, and its row goes.
+  await page.locator(`tr[data-webhook="${webhook.id}"]`).getByTestId('delete-webhook').click()
+  await page.locator(`tr[data-webhook="${webhook.id}"]`).waitFor({ state: 'detached' })
+  expect((await fe.webhooks.list()).map((listed) => listed.id)).not.toContain(webhook.id)
   await page.close()
 })
