@@ -2,7 +2,7 @@
 // Usage: node tools/check-runtimes.mjs
 // The runtime matrix, on the packed tarballs installed outside the workspace, each runtime running a
 // smoke script native to it, every binary from the npm registry (cached, see runtime-binaries.mjs):
-// - Node 20 (this one), 22, 24, 26: ESM and CJS, the client against a real sandbox, the sandbox's
+// - Node 20, 22, 24, 26 (the running Node for its own major): ESM and CJS, the client against a real sandbox, the sandbox's
 //   signed delivery verified through `receiver.node`, a tampered one refused; both CLIs.
 // - Bun and Deno: `receiver.fetch` under Bun.serve / Deno.serve verifying a signed delivery (key
 //   served over loopback) and refusing a tampered one; the client against the mock.
@@ -19,7 +19,8 @@ import { installPackedPackages } from './check-consumer.mjs'
 import { repoRoot } from './paths.mjs'
 import { cachedInstall, nodeBinary, runtimeBinary } from './runtime-binaries.mjs'
 
-const NODE_MAJORS = [22, 24, 26]
+// Every Node major consumers may run; the running Node stands in for its own major.
+const NODE_MAJORS = [20, 22, 24, 26]
 const BUN = '1.4.5'
 const DENO = '2.9.6'
 const MSW_3 = '3.0.5'
@@ -246,10 +247,8 @@ function mswAdapterSuite(node) {
 const started = performance.now()
 const root = mkdtempSync(join(tmpdir(), 'flexengage-runtimes-'))
 try {
-  const nodes = [
-    [process.versions.node.split('.')[0], process.execPath],
-    ...NODE_MAJORS.map((m) => [m, nodeBinary(m)]),
-  ]
+  const runningMajor = Number(process.versions.node.split('.')[0])
+  const nodes = NODE_MAJORS.map((major) => (major === runningMajor ? process.execPath : nodeBinary(major)))
   const node24 = nodeBinary(24)
   // MSW 3 and Miniflare declare Node >= 22: they run on the Node 24 binary, not the one installing.
   const app = await installPackedPackages(
@@ -282,7 +281,7 @@ try {
     logLevel: 'error',
   })
   const rows = []
-  for (const [, node] of nodes) {
+  for (const node of nodes) {
     const runtime = `Node ${versionOf(node)}`
     rows.push({
       runtime,
