@@ -55,12 +55,48 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): Dedupe
       ? ([command, ...args]: [string, ...string[]]) => client.call(command, ...args)
       : (args: string[]) => client.sendCommand(args)
 
+  // Every command gets the same timeout, so commands expire in the order they were sent: one timer,
+  // armed for the oldest command in flight, covers them all (a timer per command cost about 7% of
+  // the deliveries per second in bench/receiver-dedupe.mjs).
+  const inFlight = new Map<number, { deadline: number; reject: (error: Error) => void }>()
+  let sent = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function armTimer() {
+    const oldest = inFlight.values().next().value
+    if (timer || !oldest) return
+    timer = setTimeout(expireOverdue, Math.max(0, oldest.deadline - Date.now()))
+    // A command in flight keeps its socket, and so the process, alive; the timer need not.
+    timer.unref()
+  }
+
+  function expireOverdue() {
+    timer = undefined
+    const now = Date.now()
+    for (const [id, command] of inFlight) {
+      if (command.deadline > now) break
+      inFlight.delete(id)
+      command.reject(new Error(`Redis did not answer within ${timeoutMs} ms`))
+    }
+    armTimer()
+  }
+
   function answered(...args: [string, ...string[]]): Promise<unknown> {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs)
+    return new Promise((resolve, reject) => {
+      const id = sent++
+      inFlight.set(id, { deadline: Date.now() + timeoutMs, reject })
+      armTimer()
+      send(args).then(
+        (reply) => {
+          inFlight.delete(id)
+          resolve(reply)
+        },
+        (error: unknown) => {
+          inFlight.delete(id)
+          reject(error)
+        },
+      )
     })
-    return Promise.race([send(args), timeout]).finally(() => clearTimeout(timer))
   }
 
   return {

@@ -160,4 +160,20 @@ describe('a Redis that never answers', () => {
     const store = createRedisDedupeStore({ client: silent, timeoutMs: 50 })
     await expect(store.claim(eventId())).rejects.toThrow('Redis did not answer within 50 ms')
   })
+
+  test('a command that gets no answer fails on time although the ones around it were answered', async () => {
+    let commands = 0
+    // The second command is never answered; every other one is, at once.
+    const client = {
+      sendCommand: () => (++commands === 2 ? new Promise<never>(() => undefined) : Promise.resolve('OK')),
+    }
+    const store = createRedisDedupeStore({ client, timeoutMs: 50 })
+    const [first, second, third] = await Promise.allSettled([
+      store.claim(eventId()),
+      store.claim(eventId()),
+      store.claim(eventId()),
+    ])
+    expect([first.status, second.status, third.status]).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((second as PromiseRejectedResult).reason.message).toBe('Redis did not answer within 50 ms')
+  })
 })
