@@ -47,10 +47,13 @@ function button(label: string, testId: string, action: () => PromiseLike<unknown
   return element
 }
 
-function showError(error: unknown) {
-  $('trigger-result').textContent = error instanceof Error ? error.message : String(error)
-  $('trigger-result').className = 'error'
+/** One line in the header says what the last action did, or why it failed. */
+function notify(message: string, kind: 'done' | 'error' = 'done') {
+  $('notice').textContent = message
+  $('notice').className = kind
 }
+
+const showError = (error: unknown) => notify(error instanceof Error ? error.message : String(error), 'error')
 
 // The token comes from the start-up link's fragment (never sent to a server) or from the form.
 const fragment = new URLSearchParams(location.hash.slice(1))
@@ -93,8 +96,7 @@ function renderWebhooks() {
         {},
         button('Resend failed', 'resend-failed', async () => {
           const result = await fe.webhooks.events.retryFailed(webhook.id)
-          $('trigger-result').className = ''
-          $('trigger-result').textContent = `re-sent ${result.retried} failed event(s) of ${webhook.endpoint}`
+          notify(`re-sent ${result.retried} failed event(s) of ${webhook.endpoint}`)
         }),
         ' ',
         button('Delete', 'delete-webhook', () => fe.webhooks.delete(webhook.id)),
@@ -310,7 +312,6 @@ async function loadExamples() {
 
 async function trigger(event: SubmitEvent) {
   event.preventDefault()
-  const result = $('trigger-result')
   let data: unknown
   try {
     data = JSON.parse($<HTMLTextAreaElement>('trigger-data').value)
@@ -324,11 +325,11 @@ async function trigger(event: SubmitEvent) {
   })
   const body = (await response.json()) as { events?: unknown[]; description?: string }
   if (!response.ok) throw new Error(`the sandbox refused it (${response.status}): ${body.description}`)
-  result.className = ''
-  result.textContent =
+  notify(
     body.events?.length === 0
       ? 'No enabled webhook subscribes to this type: nothing to deliver.'
-      : `${body.events?.length} event(s) created`
+      : `${body.events?.length} event(s) created`,
+  )
 }
 
 async function open() {

@@ -82,7 +82,7 @@ test('trigger to a failing receiver, watch the failure live, resend, watch the s
   expect(JSON.parse(await page.getByTestId('trigger-data').inputValue())).toEqual(example)
   expect(await page.getByTestId('trigger-type').inputValue()).toBe(eventType)
   await page.getByRole('button', { name: 'Trigger' }).click()
-  await page.getByText('1 event(s) created').waitFor()
+  await page.getByTestId('notice').filter({ hasText: '1 event(s) created' }).waitFor()
 
   // The event appears and fails, without a reload.
   const row = page.locator('#events tr').first()
@@ -134,12 +134,28 @@ test('resend failed re-sends every failed event of a webhook; delete removes it'
   await page.locator(`tr[data-webhook="${webhook.id}"]`).waitFor()
   await page.getByTestId('filter-webhook').selectOption(webhook.id)
   await page.getByTestId('filter-status').selectOption('FAILURE')
+
+  // Bad input is refused with a reason, and nothing is created.
+  const example = await page.getByTestId('trigger-data').inputValue()
+  await page.getByTestId('trigger-data').fill('{ not json')
+  await page.getByRole('button', { name: 'Trigger' }).click()
+  await page.getByTestId('notice').filter({ hasText: 'data is not JSON' }).waitFor()
+  await page.getByTestId('trigger-data').fill(example)
+  await page.getByTestId('trigger-type').fill('not.a.type')
+  await page.getByRole('button', { name: 'Trigger' }).click()
+  await page.getByTestId('notice').filter({ hasText: 'the sandbox refused it (422)' }).waitFor()
+  expect(sandbox.mock.store.events(BRAND, webhook.id)).toEqual([])
+  await page.getByTestId('trigger-type').fill(eventType)
+
   for (let n = 0; n < 2; n++) await page.getByRole('button', { name: 'Trigger' }).click()
   // Both events reach the other webhook too (same type); this one's list shows its own two failures.
   await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2)
   failing = false
   await page.locator(`tr[data-webhook="${webhook.id}"]`).getByTestId('resend-failed').click()
-  await page.getByText(`re-sent 2 failed event(s) of ${webhook.endpoint}`).waitFor()
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: `re-sent 2 failed event(s) of ${webhook.endpoint}` })
+    .waitFor()
   await page.getByTestId('filter-status').selectOption('SUCCESS')
   await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2)
 
