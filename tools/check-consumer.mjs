@@ -15,13 +15,11 @@ import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { checkPackage } from './check-packages.mjs'
-import { publishedPackageDirs, publishedPackages } from './workspace.mjs'
+import { catalogVersion, publishedPackageDirs, publishedPackages } from './workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const tsc59 = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc')
 const TYPESCRIPT_7 = '7.0.2'
-// The MSW version consumers of the adapter install beside it today (the workspace's).
-const MSW_2 = '2.13.3'
 const RESOLUTIONS = ['bundler', 'nodenext', 'node16']
 
 const ESM_SOURCE = `import { FlexEngageWebhooks, matchesEventType, NotFoundError, type Webhook } from '@flexengage/webhooks'
@@ -31,11 +29,17 @@ import { createWebhooksApi } from '@flexengage/webhooks-fetch-client'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer } from '@flexengage/webhooks-mock-handlers/node'
 import { DEFAULT_SANDBOX_TOKEN } from '@flexengage/webhooks-sandbox'
+import type { paths } from '@flexengage/webhooks-types'
+import createClient from 'openapi-fetch'
 
 const request: WebhookRequest = { endpoint: 'https://example.com/esm', events: ['NOTIFICATION'] }
 const mockFetch = createMockFetch(createFlexEngageMock({ seed: 1 }))
 const fe = new FlexEngageWebhooks({ brandId: 'ACME', token: 'consumer', fetch: mockFetch })
 const created: Webhook = await fe.webhooks.create(request)
+// The generated paths drive openapi-fetch too, against the same mock.
+const raw = createClient<paths>({ baseUrl: 'https://api.flexengage-test.com', headers: { authorization: 'Bearer consumer' }, fetch: (input) => mockFetch(input) })
+const listed = await raw.GET('/v1/{brandId}/webhooks', { params: { path: { brandId: 'ACME' } } })
+if (!listed.data?.some((webhook) => webhook.id === created.id)) throw new Error('esm: openapi-fetch did not list the webhook')
 const missing = await fe.webhooks.get('3fa85f64-5717-4562-b3fc-2c963f66afa6').catch((e: unknown) => e)
 const server = await createMockServer()
 await server.close()
@@ -151,8 +155,10 @@ export async function checkConsumer({ extra } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'flexengage-consumer-'))
   try {
     const app = await installPackedPackages(root, {
-      '@types/node': '20.19.43',
-      msw: MSW_2,
+      '@types/node': catalogVersion('@types/node'),
+      // Beside the packages, the versions of their peers the workspace itself uses.
+      msw: catalogVersion('msw'),
+      'openapi-fetch': catalogVersion('openapi-fetch'),
       typescript7: `npm:typescript@${TYPESCRIPT_7}`,
     })
     const { own, adapters } = subpaths()

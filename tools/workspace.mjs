@@ -1,6 +1,7 @@
 // The packages users install: every workspace package under packages/ that is not private.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { repoRoot } from './paths.mjs'
 
 /** Each published package's directory and manifest. */
@@ -19,3 +20,10 @@ export const specDerivedPackages = (root = repoRoot) =>
   publishedPackages(root)
     .filter(({ manifest }) => manifest.scripts?.generate)
     .map(({ manifest }) => manifest.name)
+
+/** The version pnpm-workspace.yaml's catalog pins for a dependency (one place for every tool version). */
+export function catalogVersion(name, root = repoRoot) {
+  const version = parse(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')).catalog?.[name]
+  if (!version) throw new Error(`pnpm-workspace.yaml's catalog pins no ${name}`)
+  return String(version)
+}
