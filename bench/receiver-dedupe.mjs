@@ -4,6 +4,7 @@
 // same deliveries, same run.
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { startRedisServer } from '@flexengage/tools/redis-server'
+import { sampleEnvelope } from '@flexengage/tools/spec'
 import {
   createMemoryDedupeStore,
   createReceiver,
@@ -29,15 +30,7 @@ const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
 const deliveries = await Promise.all(
   Array.from({ length: DELIVERIES }, () =>
     signDelivery({
-      envelope: {
-        id: randomUUID(),
-        brandId: 'ACME',
-        webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-        attemptId: randomUUID(),
-        created: new Date().toISOString(),
-        type: 'NOTIFICATION.SMS.RECEIPT',
-        data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
-      },
+      envelope: sampleEnvelope({ id: randomUUID(), attemptId: randomUUID() }),
       privateKey: signer,
       keyUrl: 'https://assets.webhooks.flexengage.com/keys/k.pem',
     }),

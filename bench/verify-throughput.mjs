@@ -2,21 +2,14 @@
 // Signature verifications per second with a warm key cache, beside a bare node:crypto verify loop
 // over the same body and key (the physical limit), in one run.
 import { generateKeyPairSync, verify } from 'node:crypto'
+import { sampleEnvelope } from '@flexengage/tools/spec'
 import { createVerifier, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
 import { writeResults } from './results.mjs'
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
 // Signed as the sandbox signs: the project's one signer, beside the verifier.
 const { body, headers } = await signDelivery({
-  envelope: {
-    id: '01F2SFVYVD0H873S2VRT8VQSPM',
-    brandId: 'ACME',
-    webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-    attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
-    created: new Date().toISOString(),
-    type: 'NOTIFICATION.SMS.RECEIPT',
-    data: { phoneNumber: '+15555550123', message: 'Your receipt is ready', locale: 'en-US' },
-  },
+  envelope: sampleEnvelope(),
   privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
   keyUrl: 'https://assets.webhooks.flexengage.com/keys/k.pem',
 })

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { installPackedPackages } from './check-consumer.mjs'
 import { repoRoot } from './paths.mjs'
 import { cachedInstall, nodeBinary, runtimeBinary } from './runtime-binaries.mjs'
+import { sampleEnvelope } from './spec.mjs'
 
 // Every Node major consumers may run; the running Node stands in for its own major.
 const NODE_MAJORS = [20, 22, 24, 26]
@@ -48,6 +49,10 @@ try {
 }
 `
 
+// A tampered delivery: the same signature headers over a body that names another brand.
+const TAMPER = `const tamper = (bytes) =>
+  new TextEncoder().encode(JSON.stringify({ ...JSON.parse(new TextDecoder().decode(bytes)), brandId: 'TAMPERED' }))`
+
 // One flow for ESM and CJS: only how the packages are loaded differs.
 const NODE_FLOW = `
 async function main() {
@@ -58,9 +63,11 @@ async function main() {
   await once(server, 'listening')
   const endpoint = \`http://127.0.0.1:\${server.address().port}/hooks\`
   try {
-    const fe = new FlexEngageWebhooks({ brandId: 'ACME', token: sandbox.tokens[0], baseUrl: sandbox.url })
-    const webhook = await fe.webhooks.create({ endpoint, events: ['NOTIFICATION'] })
-    const [event] = await sandbox.trigger('ACME', 'NOTIFICATION.SMS.RECEIPT', { phoneNumber: '+15555550123', message: 'Your receipt', locale: 'en-US' })
+    // The spec's example delivery: its brand, its type (subscribed to by its top-level group), its data.
+    const sample = ${JSON.stringify(sampleEnvelope())}
+    const fe = new FlexEngageWebhooks({ brandId: sample.brandId, token: sandbox.tokens[0], baseUrl: sandbox.url })
+    const webhook = await fe.webhooks.create({ endpoint, events: [sample.type.split('.')[0]] })
+    const [event] = await sandbox.trigger(sample.brandId, sample.type, sample.data)
     // A safety net only: the delivery is waited for, not timed.
     const deadline = Date.now() + 120000
     while (handled.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -69,7 +76,7 @@ async function main() {
     const tampered = await fetch(endpoint, {
       method: 'POST',
       headers: attempts[0].request.headers,
-      body: JSON.stringify({ id: event.id, brandId: 'ACME', webhookId: webhook.id, attemptId: attempts[0].id, created: new Date().toISOString(), type: 'NOTIFICATION.SMS.RECEIPT', data: { message: 'Your refund' } }),
+      body: JSON.stringify({ ...sample, id: event.id, webhookId: webhook.id, attemptId: attempts[0].id, brandId: 'TAMPERED' }),
     })
     const refused = await tampered.json()
     if (handled[0] !== event.id || tampered.status !== 400 || refused.error !== 'signature_mismatch') {
@@ -112,6 +119,7 @@ const { publicKey, privateKey } = await crypto.subtle.generateKey(
 )
 const spki = new Uint8Array(await crypto.subtle.exportKey('spki', publicKey))
 const pem = \`-----BEGIN PUBLIC KEY-----\\n\${btoa(String.fromCharCode(...spki)).match(/.{1,64}/g).join('\\n')}\\n-----END PUBLIC KEY-----\\n\`
+${TAMPER}
 const handled = []
 const receiver = createReceiver({ trustLocalSandbox: true, on: { '*': (event) => void handled.push(event.id) } })
 const handler = (request) =>
@@ -121,21 +129,14 @@ const server = globalThis.Bun
   : Deno.serve({ port: 0, hostname: '127.0.0.1', onListen() {} }, handler)
 const origin = \`http://127.0.0.1:\${globalThis.Bun ? server.port : server.addr.port}\`
 try {
-  const fe = new FlexEngageWebhooks({ brandId: 'ACME', token: 'runtime', fetch: createMockFetch(createFlexEngageMock({ seed: 1, allowHttpLoopbackEndpoints: true })) })
-  const webhook = await fe.webhooks.create({ endpoint: \`\${origin}/hooks\`, events: ['NOTIFICATION'] })
-  const envelope = {
-    id: crypto.randomUUID(),
-    brandId: 'ACME',
-    webhookId: webhook.id,
-    attemptId: crypto.randomUUID(),
-    created: new Date().toISOString(),
-    type: 'NOTIFICATION.SMS.RECEIPT',
-    data: { phoneNumber: '+15555550123', message: 'Your receipt', locale: 'en-US' },
-  }
+  const sample = ${JSON.stringify(sampleEnvelope())}
+  const fe = new FlexEngageWebhooks({ brandId: sample.brandId, token: 'runtime', fetch: createMockFetch(createFlexEngageMock({ seed: 1, allowHttpLoopbackEndpoints: true })) })
+  const webhook = await fe.webhooks.create({ endpoint: \`\${origin}/hooks\`, events: [sample.type.split('.')[0]] })
+  const envelope = { ...sample, id: crypto.randomUUID(), webhookId: webhook.id, attemptId: crypto.randomUUID() }
   const { body, headers } = await signDelivery({ envelope, privateKey, keyUrl: \`\${origin}/key.pem\` })
   const deliver = (bytes) => fetch(webhook.endpoint, { method: 'POST', headers, body: bytes })
   const valid = await deliver(body)
-  const tampered = await deliver(new TextEncoder().encode(new TextDecoder().decode(body).replace('Your receipt', 'Your refund')))
+  const tampered = await deliver(tamper(body))
   const refused = await tampered.json()
   if (valid.status !== 200 || handled[0] !== envelope.id || tampered.status !== 400 || refused.error !== 'signature_mismatch') {
     throw new Error(\`valid \${valid.status}, tampered \${tampered.status} \${JSON.stringify(refused)}\`)
@@ -168,23 +169,16 @@ const keyServer = createServer((_request, response) =>
 keyServer.listen(0, '127.0.0.1')
 await once(keyServer, 'listening')
 const { body, headers } = await signDelivery({
-  envelope: {
-    id: '01F2SFVYVD0H873S2VRT8VQSPM',
-    brandId: 'ACME',
-    webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-    attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
-    created: new Date().toISOString(),
-    type: 'NOTIFICATION.SMS.RECEIPT',
-    data: { phoneNumber: '+15555550123', message: 'Your receipt', locale: 'en-US' },
-  },
+  envelope: ${JSON.stringify(sampleEnvelope())},
   privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
   keyUrl: \`http://127.0.0.1:\${keyServer.address().port}/key.pem\`,
 })
+${TAMPER}
 const mf = new Miniflare({ modules: true, script: readFileSync('worker.bundle.js', 'utf8'), compatibilityDate: '2025-09-01' })
 try {
   const deliver = (bytes) => mf.dispatchFetch('http://worker/hooks', { method: 'POST', headers, body: bytes })
   const valid = await deliver(body)
-  const tampered = await deliver(new TextEncoder().encode(new TextDecoder().decode(body).replace('Your receipt', 'Your refund')))
+  const tampered = await deliver(tamper(body))
   const refused = await tampered.json()
   if (valid.status !== 200 || tampered.status !== 400 || refused.error !== 'signature_mismatch') {
     throw new Error(\`workerd: valid \${valid.status}, tampered \${tampered.status} \${JSON.stringify(refused)}\`)

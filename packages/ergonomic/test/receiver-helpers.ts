@@ -4,6 +4,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { sampleEnvelope } from '@flexengage/tools/spec'
 import { importPrivateKeyPem } from '../src/receiver/index.js'
 
 export { signBody } from '../src/receiver/index.js'
@@ -23,21 +24,9 @@ export async function generateKeyPair(): Promise<KeyPair> {
   }
 }
 
+/** The spec's example envelope, created now, as JSON text. */
 export function envelope(overrides: Record<string, unknown> = {}) {
-  return JSON.stringify({
-    id: '01F2SFVYVD0H873S2VRT8VQSPM',
-    brandId: 'ACME',
-    webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-    attemptId: '01F2SFW1B6YQ7ZK9N3V8C2D4EH',
-    created: new Date().toISOString(),
-    type: 'NOTIFICATION.SMS.RECEIPT',
-    data: {
-      phoneNumber: '+15555550123',
-      message: 'Thanks! Your receipt: https://r.example/1',
-      locale: 'en-US',
-    },
-    ...overrides,
-  })
+  return JSON.stringify(sampleEnvelope(overrides))
 }
 
 export interface KeyServer {
