@@ -4,32 +4,18 @@ import { once } from 'node:events'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest'
+import { afterAll, describe, expect, expectTypeOf, test } from 'vitest'
 import {
   createReceiver,
   type EventEnvelope,
   type ReceiverOptions,
   type SmsReceiptData,
 } from '../src/receiver/index.js'
-import {
-  envelope,
-  generateKeyPair,
-  type KeyPair,
-  type KeyServer,
-  signBody,
-  startKeyServer,
-} from './receiver-helpers.js'
+import { envelope, signatureHeaders, signBody, useKeyServer } from './receiver-helpers.js'
 
-let keys: KeyPair
-let keyServer: KeyServer
+const fixture = useKeyServer()
 const servers: Server[] = []
-
-beforeAll(async () => {
-  keys = await generateKeyPair()
-  keyServer = await startKeyServer(keys)
-})
-afterAll(async () => {
-  await keyServer.close()
+afterAll(() => {
   for (const server of servers) server.close()
 })
 
@@ -48,8 +34,7 @@ async function deliver(url: string, body: string, headers: Record<string, string
     headers: {
       'content-type': 'application/json',
       'user-agent': 'FlexEngage Webhook',
-      'x-fr-wh-authorization': await signBody(body, keys.privateKey),
-      'x-fr-wh-pk': keyServer.url('/key.pem'),
+      ...(await signatureHeaders(body, fixture.keys.privateKey, fixture.server.url('/key.pem'))),
       ...headers,
     },
   })
@@ -118,8 +103,8 @@ describe('a valid delivery is accepted through every adapter', () => {
         method: 'POST',
         body,
         headers: {
-          'x-fr-wh-authorization': await signBody(body, keys.privateKey),
-          'x-fr-wh-pk': keyServer.url('/key.pem'),
+          'x-fr-wh-authorization': await signBody(body, fixture.keys.privateKey),
+          'x-fr-wh-pk': fixture.server.url('/key.pem'),
         },
       }),
     )
@@ -133,7 +118,7 @@ describe('answers', () => {
     const ran: string[] = []
     const url = await serve((req, res) => receiverWith({ '*': (e) => void ran.push(e.id) }).node(req, res))
     const response = await deliver(url, envelope(), {
-      'x-fr-wh-authorization': await signBody('other', keys.privateKey),
+      'x-fr-wh-authorization': await signBody('other', fixture.keys.privateKey),
     })
     expect(response.status).toBe(400)
     expect((await response.json()).error).toBe('signature_mismatch')
@@ -204,8 +189,8 @@ async function signed(body: string) {
   return {
     body,
     headers: {
-      'x-fr-wh-authorization': await signBody(body, keys.privateKey),
-      'x-fr-wh-pk': keyServer.url('/key.pem'),
+      'x-fr-wh-authorization': await signBody(body, fixture.keys.privateKey),
+      'x-fr-wh-pk': fixture.server.url('/key.pem'),
     },
   }
 }

@@ -5,9 +5,16 @@ import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { sampleEnvelope } from '@flexengage/tools/spec'
-import { importPrivateKeyPem } from '../src/receiver/index.js'
+import { afterAll, beforeAll } from 'vitest'
+import {
+  type DeliveryHeaders,
+  importPrivateKeyPem,
+  KEY_URL_HEADER,
+  SIGNATURE_HEADER,
+  signBody,
+} from '../src/receiver/index.js'
 
-export { signBody } from '../src/receiver/index.js'
+export { signBody }
 
 export interface KeyPair {
   publicPem: string
@@ -73,4 +80,24 @@ export async function startKeyServer(keys: KeyPair): Promise<KeyServer> {
       await once(server, 'close')
     },
   }
+}
+
+/** The two signature headers of a delivery: `body` signed with `privateKey`, its key at `keyUrl`. */
+export async function signatureHeaders(
+  body: string | Uint8Array<ArrayBuffer>,
+  privateKey: CryptoKey,
+  keyUrl: string,
+): Promise<DeliveryHeaders> {
+  return { [SIGNATURE_HEADER]: await signBody(body, privateKey), [KEY_URL_HEADER]: keyUrl }
+}
+
+/** A test file's signing keys and loopback key server: made before its tests, stopped after them. */
+export function useKeyServer(): { keys: KeyPair; server: KeyServer } {
+  const fixture = {} as { keys: KeyPair; server: KeyServer }
+  beforeAll(async () => {
+    fixture.keys = await generateKeyPair()
+    fixture.server = await startKeyServer(fixture.keys)
+  })
+  afterAll(() => fixture.server.close())
+  return fixture
 }

@@ -1,7 +1,7 @@
 // Dedupe leases (claim -> complete | release) and the replay window: a redelivery runs its handler
 // once, a handler that dies holding a lease does not block its event for good, and a captured
 // delivery cannot be replayed once it is older than the window.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   createMemoryDedupeStore,
   createReceiver,
@@ -9,32 +9,13 @@ import {
   type DedupeStore,
   type ReceiverOptions,
 } from '../src/receiver/index.js'
-import {
-  envelope,
-  generateKeyPair,
-  type KeyPair,
-  type KeyServer,
-  signBody,
-  startKeyServer,
-} from './receiver-helpers.js'
+import { envelope, signatureHeaders, useKeyServer } from './receiver-helpers.js'
 
-let keys: KeyPair
-let keyServer: KeyServer
-beforeAll(async () => {
-  keys = await generateKeyPair()
-  keyServer = await startKeyServer(keys)
+const fixture = useKeyServer()
+const signed = async (body: string) => ({
+  body,
+  headers: await signatureHeaders(body, fixture.keys.privateKey, fixture.server.url('/key.pem')),
 })
-afterAll(() => keyServer.close())
-
-async function signed(body: string) {
-  return {
-    body,
-    headers: {
-      'x-fr-wh-authorization': await signBody(body, keys.privateKey),
-      'x-fr-wh-pk': keyServer.url('/key.pem'),
-    },
-  }
-}
 
 const receiverWith = (on: ReceiverOptions['on'], extra: Partial<ReceiverOptions> = {}) =>
   createReceiver({ on, trustLocalSandbox: true, ...extra })

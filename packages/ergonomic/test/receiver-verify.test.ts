@@ -1,5 +1,5 @@
 // verifyDelivery against real RSA keys and a real key server; the attack table.
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import {
   createVerifier,
   type DeliveryHeaders,
@@ -12,22 +12,15 @@ import {
   envelope,
   generateKeyPair,
   type KeyPair,
-  type KeyServer,
+  signatureHeaders,
   signBody,
-  startKeyServer,
+  useKeyServer,
 } from './receiver-helpers.js'
 
-let keys: KeyPair
+const fixture = useKeyServer()
 let otherKeys: KeyPair
-let keyServer: KeyServer
-
 beforeAll(async () => {
-  keys = await generateKeyPair()
   otherKeys = await generateKeyPair()
-  keyServer = await startKeyServer(keys)
-})
-afterAll(async () => {
-  await keyServer.close()
 })
 
 // The default key fetch timeout (5 s) applies: only a key server that never answers ever meets it.
@@ -35,11 +28,8 @@ const sandboxVerifier = () => createVerifier({ trustLocalSandbox: true, maxBodyB
 const headersFor = async (
   body: string | Uint8Array<ArrayBuffer>,
   keyUrl: string,
-  privateKey = keys.privateKey,
-): Promise<DeliveryHeaders> => ({
-  'x-fr-wh-authorization': await signBody(body, privateKey),
-  'x-fr-wh-pk': keyUrl,
-})
+  privateKey = fixture.keys.privateKey,
+): Promise<DeliveryHeaders> => signatureHeaders(body, privateKey, keyUrl)
 
 async function reasonOf(promise: Promise<unknown>): Promise<VerificationFailureReason | 'accepted'> {
   try {
@@ -56,7 +46,7 @@ describe('valid deliveries', () => {
     const body = envelope()
     const result = await sandboxVerifier()({
       body,
-      headers: await headersFor(body, keyServer.url('/key.pem')),
+      headers: await headersFor(body, fixture.server.url('/key.pem')),
     })
     // What was signed comes back, field for field.
     expect(result).toEqual(JSON.parse(body))
@@ -67,14 +57,14 @@ describe('valid deliveries', () => {
     const verify = sandboxVerifier()
     const bytes = new TextEncoder().encode(body)
     const headers = new Headers(
-      (await headersFor(body, keyServer.url('/pkcs1.pem'))) as Record<string, string>,
+      (await headersFor(body, fixture.server.url('/pkcs1.pem'))) as Record<string, string>,
     )
     await expect(verify({ body: bytes, headers })).resolves.toMatchObject({ id: JSON.parse(body).id })
     await expect(verify({ body: bytes.buffer as ArrayBuffer, headers })).resolves.toBeTruthy()
   })
 
   test('the default allowlist accepts flexEngage key hosts, resolved through an injected resolver', async () => {
-    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const resolver = vi.fn<KeyResolver>(async () => fixture.keys.publicPem)
     const body = envelope()
     for (const host of ['assets.webhooks.flexengage.com', 'assets.webhooks.flexengage-test.com']) {
       await expect(
@@ -92,7 +82,7 @@ describe('valid deliveries', () => {
   })
 
   test('keys are cached by exact URL: one fetch for many deliveries', async () => {
-    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const resolver = vi.fn<KeyResolver>(async () => fixture.keys.publicPem)
     const verify = createVerifier({ keyResolver: resolver })
     const body = envelope()
     const headers = await headersFor(body, 'https://assets.webhooks.flexengage.com/k1.pem')
@@ -120,7 +110,7 @@ describe('the attack table: each refused with the right reason', () => {
         const original = body()
         return {
           body: original.replace('Thanks', 'Thanko'),
-          headers: await headersFor(original, keyServer.url('/key.pem')),
+          headers: await headersFor(original, fixture.server.url('/key.pem')),
         }
       },
       'signature_mismatch',
@@ -130,7 +120,7 @@ describe('the attack table: each refused with the right reason', () => {
       'a signature from another key',
       async () => ({
         body: body(),
-        headers: await headersFor(body(), keyServer.url('/key.pem'), otherKeys.privateKey),
+        headers: await headersFor(body(), fixture.server.url('/key.pem'), otherKeys.privateKey),
       }),
       'signature_mismatch',
       'sandbox',
@@ -200,7 +190,7 @@ describe('the attack table: each refused with the right reason', () => {
     ],
     [
       'a loopback key without trustLocalSandbox',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/key.pem')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/key.pem')) }),
       'key_url_not_allowed',
       'allowlist',
     ],
@@ -214,7 +204,7 @@ describe('the attack table: each refused with the right reason', () => {
       'a missing key header',
       async () => ({
         body: body(),
-        headers: { 'x-fr-wh-authorization': await signBody(body(), keys.privateKey) },
+        headers: { 'x-fr-wh-authorization': await signBody(body(), fixture.keys.privateKey) },
       }),
       'missing_header',
       'allowlist',
@@ -229,7 +219,10 @@ describe('the attack table: each refused with the right reason', () => {
       'an empty key header',
       async () => ({
         body: body(),
-        headers: { 'x-fr-wh-authorization': await signBody(body(), keys.privateKey), 'x-fr-wh-pk': '   ' },
+        headers: {
+          'x-fr-wh-authorization': await signBody(body(), fixture.keys.privateKey),
+          'x-fr-wh-pk': '   ',
+        },
       }),
       'missing_header',
       'allowlist',
@@ -239,7 +232,7 @@ describe('the attack table: each refused with the right reason', () => {
       async () => ({
         body: body(),
         headers: {
-          'x-fr-wh-authorization': [await signBody(body(), keys.privateKey), 'AAAA'],
+          'x-fr-wh-authorization': [await signBody(body(), fixture.keys.privateKey), 'AAAA'],
           'x-fr-wh-pk': allowed,
         },
       }),
@@ -251,7 +244,7 @@ describe('the attack table: each refused with the right reason', () => {
       async () => ({
         body: body(),
         headers: {
-          'x-fr-wh-authorization': await signBody(body(), keys.privateKey),
+          'x-fr-wh-authorization': await signBody(body(), fixture.keys.privateKey),
           'x-fr-wh-pk': `${allowed}, https://evil.example/k.pem`,
         },
       }),
@@ -277,38 +270,38 @@ describe('the attack table: each refused with the right reason', () => {
       'a body over the size limit',
       async () => {
         const big = envelope({ data: { padding: 'x'.repeat(5000) } })
-        return { body: big, headers: await headersFor(big, keyServer.url('/key.pem')) }
+        return { body: big, headers: await headersFor(big, fixture.server.url('/key.pem')) }
       },
       'body_too_large',
       'sandbox',
     ],
     [
       'a key response that is not a PEM',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/not-pem')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/not-pem')) }),
       'invalid_public_key',
       'sandbox',
     ],
     [
       'a key response that is too large',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/huge')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/huge')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key server that never answers (timeout)',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/hang')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/hang')) }),
       'key_fetch_failed',
       'hanging-key-server',
     ],
     [
       'a key URL that answers 404',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/missing')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/missing')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key URL that redirects elsewhere',
-      async () => ({ body: body(), headers: await headersFor(body(), keyServer.url('/redirect')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/redirect')) }),
       'key_fetch_failed',
       'sandbox',
     ],
@@ -316,7 +309,7 @@ describe('the attack table: each refused with the right reason', () => {
       'a valid signature over a body that is not an envelope',
       async () => {
         const notEnvelope = JSON.stringify({ hello: 'world' })
-        return { body: notEnvelope, headers: await headersFor(notEnvelope, keyServer.url('/key.pem')) }
+        return { body: notEnvelope, headers: await headersFor(notEnvelope, fixture.server.url('/key.pem')) }
       },
       'not_an_envelope',
       'sandbox',
@@ -325,7 +318,7 @@ describe('the attack table: each refused with the right reason', () => {
       'a valid signature over bytes that are not UTF-8',
       async () => {
         const bytes = new Uint8Array([0xff, 0xfe, 0x7b])
-        return { body: bytes, headers: await headersFor(bytes, keyServer.url('/key.pem')) }
+        return { body: bytes, headers: await headersFor(bytes, fixture.server.url('/key.pem')) }
       },
       'not_an_envelope',
       'sandbox',
@@ -335,7 +328,7 @@ describe('the attack table: each refused with the right reason', () => {
   test('at least 25 attacks', () => expect(attacks.length).toBeGreaterThanOrEqual(25))
 
   test.each(attacks)('%s', async (_, build, reason, kind) => {
-    const resolver = vi.fn<KeyResolver>(async () => keys.publicPem)
+    const resolver = vi.fn<KeyResolver>(async () => fixture.keys.publicPem)
     const verify =
       kind === 'sandbox'
         ? sandboxVerifier()
