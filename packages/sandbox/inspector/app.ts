@@ -104,13 +104,32 @@ function renderWebhooks() {
     )
   })
   $('webhooks').replaceChildren(...rows)
-  const filter = $<HTMLSelectElement>('filter-webhook')
+}
+
+/** A filter's choices from what the sandbox holds now (`[value, label]`), keeping the one chosen. */
+function fillFilter(id: string, everything: string, choices: Array<[string, string]>) {
+  const filter = $<HTMLSelectElement>(id)
   const chosen = filter.value
   filter.replaceChildren(
-    h('option', { value: '' }, 'every webhook'),
-    ...state.webhooks.map((webhook) => h('option', { value: webhook.id }, webhook.endpoint)),
+    h('option', { value: '' }, everything),
+    ...choices.map(([value, label]) => h('option', { value }, label)),
   )
-  filter.value = state.webhooks.some((webhook) => webhook.id === chosen) ? chosen : ''
+  filter.value = choices.some(([value]) => value === chosen) ? chosen : ''
+}
+
+/** Webhooks by endpoint; statuses as the events have them (the set is open), never a fixed list. */
+function fillFilters() {
+  fillFilter(
+    'filter-webhook',
+    'every webhook',
+    state.webhooks.map((webhook) => [webhook.id, webhook.endpoint]),
+  )
+  const statuses = [...new Set(state.events.map((event) => event.status))].sort()
+  fillFilter(
+    'filter-status',
+    'every status',
+    statuses.map((status) => [status, status]),
+  )
 }
 
 function renderEvents() {
@@ -234,6 +253,7 @@ async function refresh() {
   )
   state.events = perWebhook.flat().sort((a, b) => b.created.localeCompare(a.created))
   renderWebhooks()
+  fillFilters()
   renderEvents()
   await refreshDetail()
 }

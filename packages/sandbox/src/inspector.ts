@@ -96,42 +96,39 @@ export interface AttemptSignature {
 }
 
 /**
- * The envelope of an event's latest attempt, and whether each attempt's recorded signature headers
- * verify the body that attempt carried (rebuilt exactly as the deliverer signs it) with this sandbox's
- * key, through the receiver's own verifier.
+ * Checks events' attempts with the receiver's own verifier, made once (its key cache stays warm):
+ * the envelope of an event's latest attempt, and whether each attempt's recorded signature headers
+ * verify the body that attempt carried (rebuilt exactly as the deliverer signs it) with this
+ * sandbox's key.
  */
-export async function inspectSignatures(
-  brandId: string,
-  webhookId: string,
-  event: EventRecord,
-  key: SigningKey,
-  keyUrl: string,
-) {
+export function signatureInspector(key: SigningKey, keyUrl: () => string) {
   const verify = createVerifier({
     trustLocalSandbox: true,
     // The mark is about the signature: a delivery's age is the receiver's business.
     maxDeliveryAgeMs: false,
     keyResolver: async (url) => {
-      if (url.href !== keyUrl) throw new Error(`not this sandbox's key: ${url}`)
+      if (url.href !== keyUrl()) throw new Error(`not this sandbox's key: ${url}`)
       return key.publicPem
     },
   })
-  const { attempts } = event
-  const signatures: AttemptSignature[] = await Promise.all(
-    attempts.map(async (attempt) => {
-      const envelope = deliveryEnvelope(brandId, webhookId, event, attempt.id)
-      try {
-        await verify({ body: envelopeBody(envelope), headers: attempt.request.headers })
-        return { attemptId: attempt.id, verified: true }
-      } catch (error) {
-        const reason = error instanceof SignatureVerificationError ? error.reason : String(error)
-        return { attemptId: attempt.id, verified: false, reason }
-      }
-    }),
-  )
-  const latest = attempts.at(-1)
-  return {
-    envelope: latest ? deliveryEnvelope(brandId, webhookId, event, latest.id) : undefined,
-    signatures,
+  return async (brandId: string, webhookId: string, event: EventRecord) => {
+    const { attempts } = event
+    const signatures: AttemptSignature[] = await Promise.all(
+      attempts.map(async (attempt) => {
+        const envelope = deliveryEnvelope(brandId, webhookId, event, attempt.id)
+        try {
+          await verify({ body: envelopeBody(envelope), headers: attempt.request.headers })
+          return { attemptId: attempt.id, verified: true }
+        } catch (error) {
+          const reason = error instanceof SignatureVerificationError ? error.reason : String(error)
+          return { attemptId: attempt.id, verified: false, reason }
+        }
+      }),
+    )
+    const latest = attempts.at(-1)
+    return {
+      envelope: latest ? deliveryEnvelope(brandId, webhookId, event, latest.id) : undefined,
+      signatures,
+    }
   }
 }

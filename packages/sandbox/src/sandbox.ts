@@ -18,8 +18,8 @@ import {
   ChangeFeed,
   INSPECTOR_PATH,
   inspectorLink,
-  inspectSignatures,
   serveInspectorAsset,
+  signatureInspector,
   streamChanges,
 } from './inspector.js'
 import { Persister, readState, type SandboxState } from './persistence.js'
@@ -154,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const key = await loadSigningKey(saved?.privateKeyPem)
   let origin = ''
   const keyUrl = () => `${origin}/_sandbox/keys/${key.keyId}.pem`
+  const inspectSignatures = signatureInspector(key, keyUrl)
 
   let deliverer: Deliverer | undefined
   const changes = new ChangeFeed()
@@ -296,7 +297,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const [brandId, webhookId, eventId] = decoded as [string, string, string]
       const event = mock.store.findEvent(brandId, webhookId, eventId)
       if (!event) return refuse(response, 404, 'NOT FOUND', 'no such event')
-      return answer(response, 200, await inspectSignatures(brandId, webhookId, event, key, keyUrl()))
+      return answer(response, 200, await inspectSignatures(brandId, webhookId, event))
     }
     const triggerMatch = TRIGGER_PATH.exec(path)
     if (request.method !== 'POST' || !triggerMatch)
