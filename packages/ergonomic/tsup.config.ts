@@ -1,8 +1,7 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.library'
 
 export default defineConfig({
+  ...library,
   entry: { index: 'src/index.ts', receiver: 'src/receiver/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
 })

@@ -1,9 +1,8 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.library'
 
 export default defineConfig({
+  ...library,
   entry: ['src/index.ts', 'src/msw.ts', 'src/node.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
   external: ['msw'],
 })

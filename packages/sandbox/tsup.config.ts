@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.library'
 
 export default defineConfig([
-  { entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true, shims: true },
+  { ...library, entry: ['src/index.ts'], shims: true },
   { entry: ['src/cli.ts'], format: ['esm'], banner: { js: '#!/usr/bin/env node' } },
   // The inspector's page: one browser module with everything bundled (no CDN, nothing fetched at
   // run time), beside its HTML and CSS from inspector/public.

@@ -1,9 +1,4 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.library'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-})
+export default defineConfig({ ...library, entry: ['src/index.ts'], sourcemap: false })
