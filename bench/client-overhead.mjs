@@ -2,6 +2,7 @@
 // Client overhead per call with a stubbed fetch (no network): @flexengage/webhooks beside
 // openapi-fetch and a raw fetch + JSON.parse, for `get` and `list`, in one run.
 import { FlexEngageWebhooks } from '@flexengage/webhooks'
+import { listedEventTypes, operationTable, serverUrls } from '@flexengage/webhooks-types'
 import createClient from 'openapi-fetch'
 import { writeResults } from './results.mjs'
 
@@ -11,7 +12,7 @@ const webhook = {
   created: '2019-08-24T14:15:22Z',
   updated: '2019-08-24T14:15:22Z',
   endpoint: 'https://example.com/my/webhook/endpoint',
-  events: ['NOTIFICATION.SMS.RECEIPT'],
+  events: [listedEventTypes[0]],
   enabled: true,
 }
 const bodies = {
@@ -20,7 +21,7 @@ const bodies = {
 }
 const stub = (body) => async () =>
   new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
-const baseUrl = 'https://api.flexengage-test.com'
+const baseUrl = serverUrls.test
 
 function clients(body) {
   const fetch = stub(body)
@@ -43,8 +44,8 @@ async function timePerCall(call, iterations) {
 
 const rows = []
 for (const [operation, path, params] of [
-  ['get', '/v1/{brandId}/webhooks/{id}', { path: { brandId: 'ACME', id: WEBHOOK_ID } }],
-  ['list', '/v1/{brandId}/webhooks', { path: { brandId: 'ACME' } }],
+  ['get', operationTable.getWebhook.path, { path: { brandId: 'ACME', id: WEBHOOK_ID } }],
+  ['list', operationTable.listWebhooks.path, { path: { brandId: 'ACME' } }],
 ]) {
   const c = clients(bodies[operation])
   const concretePath = path.replace('{brandId}', 'ACME').replace('{id}', WEBHOOK_ID)

@@ -6,6 +6,7 @@ import { once } from 'node:events'
 import { startPrism } from '@flexengage/tools/prism'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer } from '@flexengage/webhooks-mock-handlers/node'
+import { serverUrls } from '@flexengage/webhooks-types'
 import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
 import { requestMix, seedBenchData } from './seed.mjs'
@@ -37,10 +38,10 @@ async function measureFetchAdapter() {
   const started = performance.now()
   const mockFetch = createMockFetch(createFlexEngageMock({ seed: 1 }))
   seedBenchData(mockFetch.mock)
-  await (await mockFetch('https://api.flexengage-test.com/v1/ACME/webhooks', { headers })).arrayBuffer()
+  await (await mockFetch(`${serverUrls.test}/v1/ACME/webhooks`, { headers })).arrayBuffer()
   const startupMs = performance.now() - started
-  await drive(mockFetch, 'https://api.flexengage-test.com', 2_000) // warm-up
-  return { startupMs, rps: await drive(mockFetch, 'https://api.flexengage-test.com', 40_000) }
+  await drive(mockFetch, serverUrls.test, 2_000) // warm-up
+  return { startupMs, rps: await drive(mockFetch, serverUrls.test, 40_000) }
 }
 
 async function measureNodeAdapter() {

@@ -4,7 +4,7 @@
 // same deliveries, same run.
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { startRedisServer } from '@flexengage/tools/redis-server'
-import { sampleEnvelope } from '@flexengage/tools/spec'
+import { sampleEnvelope } from '@flexengage/tools/samples'
 import {
   createMemoryDedupeStore,
   createReceiver,
@@ -12,6 +12,7 @@ import {
   signDelivery,
 } from '@flexengage/webhooks/receiver'
 import { createRedisDedupeStore } from '@flexengage/webhooks-redis'
+import { delivery } from '@flexengage/webhooks-types'
 import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { writeResults } from './results.mjs'
@@ -32,7 +33,7 @@ const deliveries = await Promise.all(
     signDelivery({
       envelope: sampleEnvelope({ id: randomUUID(), attemptId: randomUUID() }),
       privateKey: signer,
-      keyUrl: 'https://assets.webhooks.flexengage.com/keys/k.pem',
+      keyUrl: `https://${delivery.keyHosts.production}/keys/k.pem`,
     }),
   ),
 )

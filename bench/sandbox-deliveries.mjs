@@ -7,6 +7,8 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { freePort } from '@flexengage/tools/prism'
+import { sampleEnvelope } from '@flexengage/tools/samples'
+import { SIGNATURE_HEADER } from '@flexengage/webhooks-types'
 import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
 
@@ -24,7 +26,7 @@ const receiver = createServer((request, response) => {
   const chunks = []
   request.on('data', (c) => chunks.push(c))
   request.on('end', () => {
-    if (request.headers['x-fr-wh-authorization'])
+    if (request.headers[SIGNATURE_HEADER])
       arrivals.set(JSON.parse(Buffer.concat(chunks)).id, performance.now())
     response.end('{"ok":true}')
   })
@@ -53,16 +55,18 @@ await fetch(`${url}/v1/ACME/webhooks`, {
   body: JSON.stringify({ endpoint, events: ['NOTIFICATION'] }),
 })
 
+// The spec's example delivery: a listed type and data its payload schema accepts.
+const sample = sampleEnvelope()
 const triggered = new Map()
 const started = performance.now()
 for (let sent = 0; sent < EVENTS; sent += BATCH) {
   await Promise.all(
-    Array.from({ length: BATCH }, async (_, i) => {
+    Array.from({ length: BATCH }, async () => {
       const at = performance.now()
       const response = await triggerFetch(`${url}/_sandbox/v1/ACME/events`, {
         method: 'POST',
         headers: auth,
-        body: JSON.stringify({ type: 'NOTIFICATION.SMS.RECEIPT', data: { n: sent + i } }),
+        body: JSON.stringify({ type: sample.type, data: sample.data }),
       })
       for (const event of (await response.json()).events) triggered.set(event.id, at)
     }),
@@ -78,7 +82,7 @@ await once(sandbox, 'exit')
 // The ceilings: the same number of POSTs of a similar body straight to the receiver, as many at a time
 // as the sandbox delivers, once with fetch (the ceiling the sandbox was first measured against) and
 // once with node:http on keep-alive connections (the client the sandbox delivers with).
-const body = JSON.stringify({ id: 'x', type: 'NOTIFICATION.SMS.RECEIPT', data: { n: 1 } })
+const body = JSON.stringify(sample)
 async function bareLoopRate(post) {
   let next = 0
   const started = performance.now()

@@ -1,4 +1,5 @@
 // The data every target answers from: the spec's example ids, so Prism (examples) and the mock agree.
+import { listedEventTypes } from '@flexengage/webhooks-types'
 export const BRAND = 'ACME'
 export const WEBHOOK_ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 export const EVENT_ID = '497f6eca-6276-4993-bfeb-53cbbbba6f08'
@@ -7,11 +8,11 @@ export function seedBenchData(mock) {
   mock.seedWebhook(BRAND, {
     id: WEBHOOK_ID,
     endpoint: 'https://example.com/my/webhook/endpoint',
-    events: ['NOTIFICATION.SMS.RECEIPT'],
+    events: [listedEventTypes[0]],
   })
   mock.seedEvent(BRAND, WEBHOOK_ID, {
     id: EVENT_ID,
-    type: 'NOTIFICATION.SMS.RECEIPT',
+    type: listedEventTypes[0],
     attempts: [{ status: 'SUCCESS' }],
   })
 }

@@ -2,8 +2,14 @@
 // Signature verifications per second with a warm key cache, beside a bare node:crypto verify loop
 // over the same body and key (the physical limit), in one run.
 import { generateKeyPairSync, verify } from 'node:crypto'
-import { sampleEnvelope } from '@flexengage/tools/spec'
-import { createVerifier, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
+import { sampleEnvelope } from '@flexengage/tools/samples'
+import {
+  createVerifier,
+  importPrivateKeyPem,
+  SIGNATURE_HEADER,
+  signDelivery,
+} from '@flexengage/webhooks/receiver'
+import { delivery } from '@flexengage/webhooks-types'
 import { writeResults } from './results.mjs'
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -11,10 +17,10 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const { body, headers } = await signDelivery({
   envelope: sampleEnvelope(),
   privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
-  keyUrl: 'https://assets.webhooks.flexengage.com/keys/k.pem',
+  keyUrl: `https://${delivery.keyHosts.production}/keys/k.pem`,
 })
 const bodyBytes = Buffer.from(body)
-const signature = Buffer.from(headers['x-fr-wh-authorization'], 'base64')
+const signature = Buffer.from(headers[SIGNATURE_HEADER], 'base64')
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
 const verifyDelivery = createVerifier({ keyResolver: async () => pem })
 await verifyDelivery({ body, headers }) // warm the key cache

@@ -29,7 +29,7 @@ import { createWebhooksApi } from '@flexengage/webhooks-fetch-client'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer } from '@flexengage/webhooks-mock-handlers/node'
 import { DEFAULT_SANDBOX_TOKEN } from '@flexengage/webhooks-sandbox'
-import type { paths } from '@flexengage/webhooks-types'
+import { operationTable, serverUrls, type paths } from '@flexengage/webhooks-types'
 import createClient from 'openapi-fetch'
 
 const request: WebhookRequest = { endpoint: 'https://example.com/esm', events: ['NOTIFICATION'] }
@@ -37,8 +37,8 @@ const mockFetch = createMockFetch(createFlexEngageMock({ seed: 1 }))
 const fe = new FlexEngageWebhooks({ brandId: 'ACME', token: 'consumer', fetch: mockFetch })
 const created: Webhook = await fe.webhooks.create(request)
 // The generated paths drive openapi-fetch too, against the same mock.
-const raw = createClient<paths>({ baseUrl: 'https://api.flexengage-test.com', headers: { authorization: 'Bearer consumer' }, fetch: (input) => mockFetch(input) })
-const listed = await raw.GET('/v1/{brandId}/webhooks', { params: { path: { brandId: 'ACME' } } })
+const raw = createClient<paths>({ baseUrl: serverUrls.test, headers: { authorization: 'Bearer consumer' }, fetch: (input) => mockFetch(input) })
+const listed = await raw.GET(operationTable.listWebhooks.path, { params: { path: { brandId: 'ACME' } } })
 if (!listed.data?.some((webhook) => webhook.id === created.id)) throw new Error('esm: openapi-fetch did not list the webhook')
 const missing = await fe.webhooks.get('3fa85f64-5717-4562-b3fc-2c963f66afa6').catch((e: unknown) => e)
 const server = await createMockServer()

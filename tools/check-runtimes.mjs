@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path'
 import { installPackedPackages } from './check-consumer.mjs'
 import { repoRoot } from './paths.mjs'
 import { cachedInstall, nodeBinary, runtimeBinary } from './runtime-binaries.mjs'
-import { sampleEnvelope } from './spec.mjs'
+import { sampleEnvelope } from './samples.mjs'
 
 // Every Node major consumers may run; the running Node stands in for its own major.
 const NODE_MAJORS = [20, 22, 24, 26]

@@ -2,25 +2,10 @@
 // and response validators, the spec's named examples, and typed MSW handler factories.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import Ajv, { _ } from 'ajv'
-import standaloneCode from 'ajv/dist/standalone/index.js'
+import { formatsUsed, standaloneValidators } from './ajv-standalone.mjs'
 import { routeOrderOf } from './generate-operation-table.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
-import { listOperations, loadSpec, resolvePointer, toAjvSchema } from './spec.mjs'
-
-/** Every `format` named anywhere in the spec, sorted. */
-function formatsUsed(spec) {
-  const found = new Set()
-  const visit = (node) => {
-    if (Array.isArray(node)) for (const item of node) visit(item)
-    else if (node && typeof node === 'object') {
-      if (typeof node.format === 'string' && node.type === 'string') found.add(node.format)
-      for (const value of Object.values(node)) visit(value)
-    }
-  }
-  visit(spec)
-  return [...found].sort()
-}
+import { listOperations, loadSpec, resolvePointer } from './spec.mjs'
 
 const deref = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
 
@@ -78,26 +63,12 @@ function requestSchemaOf(op) {
 const json = (value) => JSON.stringify(value, null, 2)
 
 function validatorsSource(spec, described) {
-  const ajv = new Ajv({
-    code: { source: true, esm: true, lines: false, formats: _`specFormats` },
-    allErrors: true,
-    strict: true,
-    logger: false,
-    // A validated request carries the spec's defaults (e.g. `enabled: true`): behaviours store what it says.
-    useDefaults: true,
-    // minLength counts UTF-16 units: avoids a runtime import of Ajv's ucs2length helper.
-    unicode: false,
-  })
-  // The validators call the types package's specFormats at run time; here only the names matter.
-  for (const name of formatsUsed(spec)) ajv.addFormat(name, { type: 'string', validate: () => true })
-  ajv.addKeyword('example')
-  ajv.addSchema({ $id: 'spec', definitions: toAjvSchema(spec.components.schemas) })
-  const exportsByName = {}
+  const schemas = {}
   for (const op of described) {
-    exportsByName[`${op.operationId}_request`] = toAjvSchema(requestSchemaOf(op))
+    schemas[`${op.operationId}_request`] = requestSchemaOf(op)
     for (const [status, response] of Object.entries(op.responses)) {
       const headers = response.headers.filter((h) => h.schema)
-      exportsByName[`${op.operationId}_response_${status}`] = toAjvSchema({
+      schemas[`${op.operationId}_response_${status}`] = {
         type: 'object',
         properties: {
           ...(response.schema ? { body: response.schema } : {}),
@@ -107,17 +78,10 @@ function validatorsSource(spec, described) {
             properties: Object.fromEntries(headers.map((h) => [h.name.toLowerCase(), h.schema])),
           },
         },
-      })
+      }
     }
   }
-  const names = Object.keys(exportsByName)
-  for (const name of names) ajv.addSchema(exportsByName[name], name)
-  const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])))
-  const declarations = names.map((n) => `export declare const ${n}: Validator;`).join('\n')
-  return {
-    js: `import { specFormats } from '@flexengage/webhooks-types';\n${code.replace(/^"use strict";/, '')}`,
-    dts: `export interface ValidationError {\n  instancePath: string;\n  keyword: string;\n  params: Record<string, unknown>;\n  message?: string;\n}\nexport type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };\n${declarations}\n`,
-  }
+  return standaloneValidators(spec, schemas, { formatsFrom: '@flexengage/webhooks-types' })
 }
 
 function operationValidatorsSource(spec, described) {

@@ -126,27 +126,6 @@ function referencedSchemas(spec) {
   return [...found].sort()
 }
 
-/**
- * One example `data` per event type that the spec shows in a delivery: every object of the spec
- * with an event `type` and a `data` object (envelope and event examples), the first one per type.
- */
-export function eventExamplesOf(spec) {
-  const examples = {}
-  const pattern = spec.components?.schemas?.EventType?.pattern
-  if (!pattern) return examples
-  const eventType = new RegExp(pattern)
-  const visit = (node) => {
-    if (typeof node !== 'object' || node === null) return
-    const { type, data } = node
-    if (typeof type === 'string' && eventType.test(type) && typeof data === 'object' && data !== null) {
-      examples[type] ??= data
-    }
-    for (const value of Object.values(node)) visit(value)
-  }
-  visit(spec)
-  return examples
-}
-
 export function operationTableSource(spec) {
   const operations = describeOperations(spec)
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, rest]))
@@ -167,8 +146,5 @@ export const routeOrder = ${JSON.stringify(routeOrderOf(operations))} as const
 
 /** The component schemas the requests above refer to, reduced to their validation keywords. */
 export const specSchemas = ${JSON.stringify(schemas, null, 2)} as const
-
-/** For each event type the spec shows in a delivery, the \`data\` of its first example there. */
-export const eventExamples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = ${JSON.stringify(eventExamplesOf(spec), null, 2)}
 `
 }

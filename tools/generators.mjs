@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { deliverySources } from './generate-delivery.mjs'
 import { generateMockHandlers } from './generate-mock-handlers.mjs'
 import { operationTableSource } from './generate-operation-table.mjs'
 import { withGeneratedHeader } from './generated-header.mjs'
@@ -18,10 +19,11 @@ async function generateTypes(specPath, outDir) {
   // Defaulted request fields (WebhookRequest.enabled) stay optional for callers.
   const ast = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false })
   await writeFile(join(outDir, 'openapi.ts'), withGeneratedHeader(astToString(ast)))
-  await writeFile(
-    join(outDir, 'operation-table.ts'),
-    withGeneratedHeader(operationTableSource(loadSpec(specPath))),
-  )
+  const spec = loadSpec(specPath)
+  await writeFile(join(outDir, 'operation-table.ts'), withGeneratedHeader(operationTableSource(spec)))
+  for (const [file, source] of Object.entries(deliverySources(spec))) {
+    await writeFile(join(outDir, file), withGeneratedHeader(source))
+  }
 }
 
 /** Java runs the typescript-fetch generator; only regeneration needs it, never a consumer. */

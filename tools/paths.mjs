@@ -7,3 +7,5 @@ export const bundledSpecPath = fileURLToPath(new URL('../spec/generated/openapi.
 export const redoclyConfigPath = fileURLToPath(new URL('../spec/redocly.yaml', import.meta.url))
 /** Wrap a spawned server with this script so it ends when the spawning test process dies. */
 export const dieWithParentScript = fileURLToPath(new URL('./die-with-parent.mjs', import.meta.url))
+/** Preload that refuses every connection to a host but loopback (see loopback-only.cjs). */
+export const loopbackOnlyScript = fileURLToPath(new URL('./loopback-only.cjs', import.meta.url))

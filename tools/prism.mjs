@@ -1,10 +1,11 @@
 // Starts the real Prism CLI (mock or proxy) on 127.0.0.1 and a free port, for contract tests.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { createServer as createHttpServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
-import { defaultSpecPath, dieWithParentScript } from './paths.mjs'
+import { defaultSpecPath, dieWithParentScript, loopbackOnlyScript } from './paths.mjs'
 
 const require = createRequire(import.meta.url)
 const prismBin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js')
@@ -20,9 +21,33 @@ export async function freePort() {
   return port
 }
 
+/** A loopback server that answers 200 to anything and counts what it got: where Prism's callbacks go. */
+async function startCallbackSink() {
+  const received = []
+  const server = createHttpServer((request, response) => {
+    received.push(`${request.method} ${request.url}`)
+    request.resume()
+    response.end()
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return {
+    url: (path = '/callbacks') => `http://127.0.0.1:${server.address().port}${path}`,
+    received: () => [...received],
+    close: () => {
+      server.closeAllConnections()
+      server.close()
+    },
+  }
+}
+
 /**
+ * Prism runs with tools/loopback-only.cjs preloaded: its mock fires the spec's delivery callback at
+ * the endpoint a request body names, and any such request to a host but loopback is refused inside
+ * Prism's process before it leaves, and listed by `refusedConnections()` (tests expect it empty).
+ * Requests name `callbackUrl(path)` as their endpoint: a loopback sink that takes the callbacks.
  * @param {{ mode?: 'mock' | 'proxy', upstream?: string, spec?: string, args?: string[], startTimeoutMs?: number }} options
- * @returns {Promise<{ url: string, port: number, output: () => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, output: () => string, refusedConnections: () => string[], callbackUrl: (path?: string) => string, callbacksReceived: () => string[], stop: () => Promise<void> }>}
  */
 export async function startPrism({
   mode = 'mock',
@@ -33,6 +58,7 @@ export async function startPrism({
   startTimeoutMs = 180_000,
 } = {}) {
   const port = await freePort()
+  const sink = await startCallbackSink()
   const modeArgs = mode === 'proxy' ? ['proxy', spec, upstream] : ['mock', spec]
   // Through die-with-parent: its stdin pipe closes when this process dies, even by SIGKILL.
   const child = spawn(
@@ -40,6 +66,8 @@ export async function startPrism({
     [
       dieWithParentScript,
       process.execPath,
+      '--require',
+      loopbackOnlyScript,
       prismBin,
       ...modeArgs,
       '-h',
@@ -51,13 +79,16 @@ export async function startPrism({
     { stdio: ['pipe', 'pipe', 'pipe'] },
   )
   let output = ''
+  const refused = []
   const keep = (chunk) => {
+    for (const [, target] of String(chunk).matchAll(/\[loopback-only\] refused (\S+)/g)) refused.push(target)
     output = (output + chunk).slice(-OUTPUT_LIMIT)
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   const exited = once(child, 'exit')
   const stop = async () => {
+    sink.close()
     if (child.exitCode !== null || child.signalCode !== null) return
     child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
@@ -80,5 +111,13 @@ export async function startPrism({
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
-  return { url, port, output: () => output, stop }
+  return {
+    url,
+    port,
+    output: () => output,
+    refusedConnections: () => [...refused],
+    callbackUrl: sink.url,
+    callbacksReceived: sink.received,
+    stop,
+  }
 }

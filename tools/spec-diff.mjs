@@ -2,20 +2,34 @@
 // Requests: what a consumer sends must still be accepted (new optional field or parameter: minor;
 // new required, removed, renamed or narrowed: major). Responses: what a consumer reads must still be
 // there with its type (new field: minor; removed, retyped or made optional: major). New operation:
-// minor; removed: major. Any other change in meaning (descriptions, examples): patch.
+// minor; removed: major. Deliveries (callbacks) are requests flexEngage sends to the consumer, so the
+// consumer reads them like responses: a new event type or optional payload field is minor; a payload
+// field removed, renamed or made optional, an event type removed, or a header changed is major. Any
+// other change in meaning (descriptions, examples): patch.
 import { isDeepStrictEqual } from 'node:util'
 import { listOperations, resolvePointer } from './spec.mjs'
 
 export const LEVELS = ['none', 'patch', 'minor', 'major']
 export const higherLevel = (a, b) => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b)
 
-/** The spec with every $ref replaced by what it points to (the spec's schemas are not recursive). */
+/**
+ * The spec with every $ref replaced by what it points to (the spec's schemas are not recursive), and
+ * each discriminator's mapping from its values to the schemas they name.
+ */
 export function dereferenced(spec) {
   const visit = (node) => {
     if (Array.isArray(node)) return node.map(visit)
     if (!node || typeof node !== 'object') return node
     if (typeof node.$ref === 'string') return visit(resolvePointer(spec, node.$ref))
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]))
+    const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]))
+    if (node.discriminator?.mapping) {
+      const mapping = Object.entries(node.discriminator.mapping).map(([key, target]) => [
+        key,
+        visit(typeof target === 'string' ? { $ref: target } : target),
+      ])
+      copy.discriminator = { ...node.discriminator, mapping: Object.fromEntries(mapping) }
+    }
+    return copy
   }
   return visit(spec)
 }
@@ -32,10 +46,41 @@ function operationsOf(resolved) {
           parameters: new Map(parameters.map((p) => [`${p.in} parameter "${p.name}"`, p])),
           requestBody: operation.requestBody,
           responses: operation.responses ?? {},
+          callbacks: callbackOperationsOf(operation),
         },
       ]
     }),
   )
+}
+
+/** `name expression METHOD` -> the callback operation, for each callback of an operation. */
+function callbackOperationsOf(operation) {
+  return new Map(
+    Object.entries(operation.callbacks ?? {}).flatMap(([name, callback]) =>
+      Object.entries(callback).flatMap(([expression, pathItem]) =>
+        Object.entries(pathItem)
+          .filter(([method]) => method !== 'parameters')
+          .map(([method, callbackOperation]) => [
+            `${name} ${method.toUpperCase()} ${expression}`,
+            callbackOperation,
+          ]),
+      ),
+    ),
+  )
+}
+
+/** A schema with its `allOf` parts merged into one: properties joined, required fields united. */
+function flattened(schema) {
+  if (!schema?.allOf) return schema
+  const { allOf, ...rest } = schema
+  const merged = { ...rest, properties: { ...rest.properties }, required: [...(rest.required ?? [])] }
+  for (const part of allOf.map(flattened)) {
+    const { properties, required, ...keywords } = part
+    Object.assign(merged, keywords)
+    Object.assign(merged.properties, properties)
+    merged.required.push(...(required ?? []).filter((name) => !merged.required.includes(name)))
+  }
+  return merged
 }
 
 const typeOf = (schema) => schema?.type ?? (schema?.properties ? 'object' : undefined)
@@ -44,7 +89,12 @@ const typeOf = (schema) => schema?.type ?? (schema?.properties ? 'object' : unde
  * Compares two schemas at `where`. `reading` is true for what consumers receive (responses), false
  * for what they send (requests): the same edit is compatible one way and breaking the other.
  */
-function compareSchemas(base = {}, current = {}, where, reading, report) {
+function compareSchemas(baseSchema = {}, currentSchema = {}, where, reading, report) {
+  const base = flattened(baseSchema)
+  const current = flattened(currentSchema)
+  if (base.discriminator?.mapping && current.discriminator?.mapping) {
+    return compareVariants(base, current, where, reading, report)
+  }
   if (typeOf(base) !== typeOf(current)) {
     return report('major', `${where}: type ${typeOf(base) ?? 'any'} became ${typeOf(current) ?? 'any'}`)
   }
@@ -70,6 +120,25 @@ function compareSchemas(base = {}, current = {}, where, reading, report) {
   if (base.items || current.items) compareSchemas(base.items, current.items, `${where}[]`, reading, report)
   if (!reading && base.additionalProperties !== false && current.additionalProperties === false) {
     report('major', `${where}: no longer accepts fields the spec does not name`)
+  }
+}
+
+/**
+ * A oneOf told apart by a discriminator (the delivery body: one schema per event type): variants
+ * matched by their discriminator value. Reading, a new variant is minor and a removed one major.
+ */
+function compareVariants(base, current, where, reading, report) {
+  const variant = (union, key) => union.discriminator.mapping[key]
+  const before = Object.keys(base.discriminator.mapping)
+  const after = Object.keys(current.discriminator.mapping)
+  const name = base.discriminator.propertyName
+  for (const key of before) {
+    if (!after.includes(key)) report(reading ? 'major' : 'minor', `${where}: ${name} ${key} removed`)
+    else
+      compareSchemas(variant(base, key), variant(current, key), `${where} (${name} ${key})`, reading, report)
+  }
+  for (const key of after) {
+    if (!before.includes(key)) report(reading ? 'minor' : 'major', `${where}: ${name} ${key} added`)
   }
 }
 
@@ -199,6 +268,49 @@ function compareOperation(operationId, base, current, report) {
   for (const status of Object.keys(current.responses)) {
     if (!(status in base.responses)) report('minor', `${where}: ${status} response added`)
   }
+  compareCallbacks(base.callbacks, current.callbacks, where, report)
+}
+
+const headersOf = (operation) =>
+  new Map((operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p]))
+
+/**
+ * What flexEngage sends the consumer: its headers (any header removed or changed is major, a new one
+ * minor) and its body, read like a response.
+ */
+function compareCallbacks(base, current, where, report) {
+  for (const [key, before] of base) {
+    const place = `${where} callback ${key}`
+    const after = current.get(key)
+    if (!after) {
+      report('major', `${place}: removed`)
+      continue
+    }
+    const headersAfter = headersOf(after)
+    for (const [name, header] of headersOf(before)) {
+      const now = headersAfter.get(name)
+      if (!now) report('major', `${place}: header ${header.name} removed`)
+      else if (
+        !isDeepStrictEqual(header.schema, now.schema) ||
+        Boolean(header.required) !== Boolean(now.required)
+      ) {
+        report('major', `${place}: header ${header.name} changed`)
+      }
+    }
+    for (const [name, header] of headersAfter) {
+      if (!headersOf(before).has(name)) report('minor', `${place}: header ${header.name} added`)
+    }
+    compareSchemas(
+      jsonSchemaOf(before.requestBody),
+      jsonSchemaOf(after.requestBody),
+      `${place} body`,
+      true,
+      report,
+    )
+  }
+  for (const key of current.keys()) {
+    if (!base.has(key)) report('minor', `${where} callback ${key}: added`)
+  }
 }
 
 /** Component schemas no operation reaches, e.g. the delivery envelope: what receivers read. */
@@ -240,11 +352,14 @@ export function classifySpecChange(base, current) {
   for (const [operationId, operation] of after) {
     if (!before.has(operationId)) report('minor', `${operationId} (${operation.route}): operation added`)
   }
+  // A schema no operation reached before (a delivery described outside any callback) is compared with
+  // what it is now, wherever it is reached from (a callback that now describes the delivery).
   const deliveredBefore = deliverySchemasOf(base, baseResolved)
   const deliveredAfter = deliverySchemasOf(current, currentResolved)
   for (const [name, schema] of deliveredBefore) {
-    if (!deliveredAfter.has(name)) report('major', `schema ${name}: removed`)
-    else compareSchemas(schema, deliveredAfter.get(name), `schema ${name}`, true, report)
+    const now = currentResolved.components?.schemas?.[name]
+    if (!now) report('major', `schema ${name}: removed`)
+    else compareSchemas(schema, now, `schema ${name}`, true, report)
   }
   for (const name of deliveredAfter.keys()) {
     if (!deliveredBefore.has(name)) report('minor', `schema ${name}: added`)

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { describeDelivery } from '@flexengage/tools/generate-delivery'
 import {
   collectExamples,
   createSpecAjv,
@@ -172,5 +173,67 @@ describe('schemas', () => {
     expect(sms({ phoneNumber: '+15555550123', message: 'hi', locale: 'en-US' })).toBe(true)
     expect(sms({ phoneNumber: '5555550123', message: 'hi', locale: 'en-US' })).toBe(false)
     expect(sms({ phoneNumber: '+15555550123', message: 'hi', locale: 'english' })).toBe(false)
+  })
+})
+
+describe('the delivery contract (createWebhook’s delivery callback)', () => {
+  const delivery = describeDelivery(spec)
+  const ajv = createSpecAjv(spec)
+  const validatorOf = (ref: string) => ajv.compile(toAjvSchema({ $ref: ref }))
+
+  // Transcribed from the provider's integration guide (reference/flexengage-facts.md).
+  test('the documented headers, key hosts and envelope', () => {
+    expect(Object.values(delivery.headerNames)).toEqual(
+      expect.arrayContaining(['x-fr-wh-authorization', 'x-fr-wh-pk', 'User-Agent']),
+    )
+    expect(delivery.fixedHeaders).toEqual({
+      'User-Agent': 'FlexEngage Webhook',
+      'Content-Type': 'application/json',
+    })
+    expect(Object.values(delivery.keyHosts).sort()).toEqual([
+      'assets.webhooks.flexengage-test.com',
+      'assets.webhooks.flexengage.com',
+    ])
+    expect(delivery.envelopeFields).toEqual([
+      'id',
+      'brandId',
+      'webhookId',
+      'attemptId',
+      'created',
+      'type',
+      'data',
+    ])
+    expect(delivery.method).toBe('POST')
+  })
+
+  test('key hosts and servers name the same environments', () => {
+    expect(Object.keys(delivery.keyHosts).sort()).toEqual(Object.keys(delivery.servers).sort())
+  })
+
+  test('the discriminator maps exactly the oneOf members, and each example is of its own type', () => {
+    const body = resolvePointer(spec, '#/components/schemas/DeliveryEvent')
+    const members = body.oneOf.map((member: { $ref: string }) => member.$ref).sort()
+    expect(Object.values(body.discriminator.mapping).sort()).toEqual(members)
+    for (const event of delivery.events) {
+      expect(event.example.type, event.schemaRef).toBe(event.type)
+      const validate = validatorOf(event.schemaRef)
+      expect(validate(event.example), ajv.errorsText(validate.errors)).toBe(true)
+    }
+  })
+
+  test('the event schemas refuse what they should: a missing payload field, a malformed envelope', () => {
+    for (const { schemaRef, example, data } of delivery.events) {
+      const validate = validatorOf(schemaRef)
+      const [required] = (data.$ref ? resolvePointer(spec, data.$ref) : data).required ?? []
+      if (required) {
+        const { [required]: _, ...rest } = example.data
+        expect(validate({ ...example, data: rest }), `${schemaRef} without data.${required}`).toBe(false)
+      }
+      expect(validate({ ...example, webhookId: 'not-a-uuid' })).toBe(false)
+    }
+    const envelope = validatorOf(delivery.envelopeRef)
+    const [first] = delivery.events
+    expect(envelope({ ...first?.example, type: 'ANY.UNLISTED_TYPE', data: { any: 1 } })).toBe(true)
+    expect(envelope({ ...first?.example, data: 'not an object' })).toBe(false)
   })
 })

@@ -200,6 +200,94 @@ describe('response changes', () => {
   ])('%s: %s', expectVerdict)
 })
 
+/** The delivery callback's operation and its body, a oneOf told apart by a discriminator. */
+function delivery(spec: Spec) {
+  for (const { operation } of operations(spec)) {
+    for (const callback of Object.values<any>(operation.callbacks ?? {})) {
+      for (const pathItem of Object.values<any>(callback)) {
+        const [callbackOperation] = Object.values<any>(pathItem)
+        const union = jsonSchema(callbackOperation.requestBody) as any
+        const [type, event] = Object.entries<any>(union.discriminator.mapping)[0]!
+        // The payload schema: the `data` of the last allOf part that declares one (the envelope's comes first).
+        const parts = [event, ...(event.allOf ?? [])].filter((part: any) => part.properties?.data)
+        const data = parts.at(-1).properties.data
+        return { operation: callbackOperation, union, type, event, data: data as Schema }
+      }
+    }
+  }
+  throw new Error('the spec describes no delivery callback')
+}
+
+describe('delivery changes: what flexEngage sends is read, so compatibility flips', () => {
+  test.each([
+    [
+      'an event type added, with its payload schema',
+      'minor',
+      /callback .*: type DRILL\.NEW\.EVENT added/,
+      (s: Spec) => {
+        const { union, event } = delivery(s)
+        const added = structuredClone(event)
+        union.oneOf.push(added)
+        union.discriminator.mapping['DRILL.NEW.EVENT'] = added
+      },
+    ],
+    [
+      'an event type removed',
+      'major',
+      /callback .*: type [A-Z_.]+ removed/,
+      (s: Spec) => {
+        const { union, type } = delivery(s)
+        delete union.discriminator.mapping[type]
+      },
+    ],
+    [
+      'an optional payload field added',
+      'minor',
+      /\.data: optional field "drillField" added/,
+      (s: Spec) => {
+        delivery(s).data.properties!.drillField = { type: 'string' }
+      },
+    ],
+    [
+      'a required payload field removed',
+      'major',
+      /\(type [A-Z_.]+\)\.data: field "\w+" removed/,
+      (s: Spec) => {
+        const { data } = delivery(s)
+        const name = data.required![0] as string
+        delete data.properties![name]
+        data.required = data.required!.filter((r) => r !== name)
+      },
+    ],
+    [
+      'a required payload field made optional',
+      'major',
+      /\.data: field "\w+" is now optional/,
+      (s: Spec) => {
+        const { data } = delivery(s)
+        data.required = data.required!.slice(1)
+      },
+    ],
+    [
+      'a header changed',
+      'major',
+      /callback .*: header [\w-]+ changed/,
+      (s: Spec) => {
+        const [header] = delivery(s).operation.parameters
+        header.schema = { ...header.schema, maxLength: 1 }
+      },
+    ],
+    [
+      'a header removed',
+      'major',
+      /callback .*: header [\w-]+ removed/,
+      (s: Spec) => {
+        delivery(s).operation.parameters.shift()
+      },
+    ],
+  ])('%s: %s', expectVerdict)
+})
+
 describe('operations and documentation', () => {
   test('an operation added is minor, removed is major; both are named', () => {
     const [first] = operations(base())

@@ -1,4 +1,4 @@
-import type { OperationId, SuccessBodyOf } from '@flexengage/webhooks-types'
+import { type OperationId, type SuccessBodyOf, serverUrls } from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
 import { InvalidArgumentError } from './errors.js'
 import {
@@ -21,10 +21,8 @@ import { type CallOutcome, type RequestOptions, Transport, type WithResponse } f
 import { optionalNonNegativeInteger, optionalPositiveInteger, requireBrandId } from './validate.js'
 import { Webhooks } from './webhooks.js'
 
-export const ENVIRONMENTS = {
-  test: 'https://api.flexengage-test.com',
-  production: 'https://api.flexengage.com',
-} as const
+/** The API's base URL per environment: the spec's `servers`. */
+export const ENVIRONMENTS = serverUrls
 
 export type Environment = keyof typeof ENVIRONMENTS
 

@@ -1,3 +1,4 @@
+export { isValidEventType, matchesEventType, sameEventTypes } from '@flexengage/webhooks-types'
 export { APIPromise } from './api-promise.js'
 export { type ClientOptions, ENVIRONMENTS, type Environment, FlexEngageWebhooks } from './client.js'
 export { ESCAPE_HATCH_ONLY, NAMED_METHODS } from './coverage.js'
@@ -19,7 +20,6 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors.js'
-export { isValidEventType, matchesEventType, sameEventTypes } from './event-types.js'
 export type {
   EventListOptions,
   RetryFailedOptions,

@@ -3,6 +3,7 @@
 import {
   type OperationId,
   operationTable,
+  sameEventTypes,
   type Webhook,
   type WebhookPatchRequest,
   type WebhookRequest,
@@ -18,7 +19,6 @@ import {
   ResponseFormatError,
   TimeoutError,
 } from './errors.js'
-import { sameEventTypes } from './event-types.js'
 import { WebhookEvents } from './events.js'
 import { withDefaults } from './schema-check.js'
 import type { CallOutcome, RequestOptions, WithResponse } from './transport.js'

@@ -4,12 +4,13 @@ import { once } from 'node:events'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, describe, expect, expectTypeOf, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import {
   createReceiver,
-  type EventEnvelope,
+  KEY_URL_HEADER,
+  listedEventTypes,
   type ReceiverOptions,
-  type SmsReceiptData,
+  SIGNATURE_HEADER,
 } from '../src/receiver/index.js'
 import { envelope, signatureHeaders, signBody, useKeyServer } from './receiver-helpers.js'
 
@@ -33,7 +34,6 @@ async function deliver(url: string, body: string, headers: Record<string, string
     body,
     headers: {
       'content-type': 'application/json',
-      'user-agent': 'FlexEngage Webhook',
       ...(await signatureHeaders(body, fixture.keys.privateKey, fixture.server.url('/key.pem'))),
       ...headers,
     },
@@ -189,58 +189,64 @@ async function signed(body: string) {
   return {
     body,
     headers: {
-      'x-fr-wh-authorization': await signBody(body, fixture.keys.privateKey),
-      'x-fr-wh-pk': fixture.server.url('/key.pem'),
+      [SIGNATURE_HEADER]: await signBody(body, fixture.keys.privateKey),
+      [KEY_URL_HEADER]: fixture.server.url('/key.pem'),
     },
   }
 }
 
 describe('routing', () => {
-  test('the most specific handler wins; a prefix gets every type under it; * catches the rest', async () => {
+  const [listed] = listedEventTypes
+  const group = listed.split('.')[0] as string
+  /** Types the spec does not list: under a listed group, and under a group of its own. */
+  const unlistedUnderGroup = `${group}.NOT_LISTED.EVENT`
+  const unlistedElsewhere = 'UNLISTED_GROUP.SOME.EVENT'
+
+  test('a listed type runs its most specific handler in `on`: the type, then its groups, then *', async () => {
+    const calls: string[] = []
+    const deliver = async (on: ReceiverOptions['on']) =>
+      receiverWith(on, { dedupe: false }).receive(await signed(envelope({ type: listed })))
+    await deliver({ [listed]: () => void calls.push('type'), [group]: () => void calls.push('group') })
+    await deliver({ [group]: () => void calls.push('group'), '*': () => void calls.push('*') })
+    await deliver({ '*': () => void calls.push('*') })
+    expect(calls).toEqual(['type', 'group', '*'])
+  })
+
+  test('an unlisted type never reaches `on`; it reaches its handler in `unlisted`, most specific first', async () => {
     const calls: string[] = []
     const receiver = receiverWith(
+      { '*': (e) => void calls.push(`on:${e.type}`) },
       {
-        'NOTIFICATION.SMS.RECEIPT': (e) => void calls.push(`receipt:${e.data.phoneNumber}`),
-        'NOTIFICATION.SMS': (e) => void calls.push(`sms:${e.type}`),
-        NOTIFICATION: (e) => void calls.push(`notification:${e.type}`),
-        '*': (e) => void calls.push(`any:${e.type}`),
+        dedupe: false,
+        unlisted: {
+          [group]: (e) => void calls.push(`group:${e.type}`),
+          '*': (e) => void calls.push(`any:${e.type}`),
+        },
       },
-      { dedupe: false },
     )
-    for (const type of [
-      'NOTIFICATION.SMS.RECEIPT',
-      'NOTIFICATION.SMS.OPT_OUT',
-      'NOTIFICATION.EMAIL.RECEIPT',
-      'ORDER_EVENTS.OMS.ORDER_CREATED',
-    ]) {
-      expect((await receiver.receive(await signed(envelope({ type })))).outcome).toBe('handled')
+    for (const type of [unlistedUnderGroup, unlistedElsewhere, listed]) {
+      const data = type === listed ? {} : { data: { anything: true } }
+      const result = await receiver.receive(await signed(envelope({ type, ...data })))
+      expect([type, result.status, result.outcome]).toEqual([type, 200, 'handled'])
     }
-    expect(calls).toEqual([
-      'receipt:+15555550123',
-      'sms:NOTIFICATION.SMS.OPT_OUT',
-      'notification:NOTIFICATION.EMAIL.RECEIPT',
-      'any:ORDER_EVENTS.OMS.ORDER_CREATED',
-    ])
+    expect(calls).toEqual([`group:${unlistedUnderGroup}`, `any:${unlistedElsewhere}`, `on:${listed}`])
   })
 
-  test('an event no handler wants is acknowledged as unhandled', async () => {
-    const receiver = receiverWith({ ORDER_EVENTS: () => undefined })
-    expect(await receiver.receive(await signed(envelope()))).toMatchObject({
-      status: 200,
-      outcome: 'unhandled',
-    })
+  test('an event no handler covers is acknowledged as unhandled, listed or not', async () => {
+    const receiver = receiverWith({}, { unlisted: { [unlistedElsewhere]: () => undefined } })
+    for (const type of [listed, unlistedUnderGroup]) {
+      expect(await receiver.receive(await signed(envelope({ type })))).toMatchObject({
+        status: 200,
+        outcome: 'unhandled',
+      })
+    }
   })
 
-  test('handlers for known types get typed data', () => {
-    createReceiver({
-      on: {
-        'NOTIFICATION.SMS.RECEIPT': (e) => {
-          expectTypeOf(e.data).toEqualTypeOf<SmsReceiptData>()
-        },
-        NOTIFICATION: (e) => {
-          expectTypeOf(e).toEqualTypeOf<EventEnvelope>()
-        },
-      },
-    })
+  test("a listed type whose data breaks the spec's payload schema is refused (422) before any handler", async () => {
+    let runs = 0
+    const receiver = receiverWith({ '*': () => void runs++ })
+    const result = await receiver.receive(await signed(envelope({ type: listed, data: { unexpected: 1 } })))
+    expect([result.status, result.outcome, runs]).toEqual([422, 'rejected', 0])
+    expect(JSON.parse(result.body).error).toBe('invalid_payload')
   })
 })

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { sampleEnvelope } from '@flexengage/tools/spec'
+import { sampleEnvelope } from '@flexengage/tools/samples'
 import { afterAll, beforeAll } from 'vitest'
 import {
   type DeliveryHeaders,

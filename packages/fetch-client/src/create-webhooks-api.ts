@@ -5,7 +5,7 @@ import { Configuration, type FetchAPI, type Middleware, WebhooksApi } from './ge
 export type TokenSource = string | (() => string | Promise<string>)
 
 export interface WebhooksApiOptions {
-  /** Default: the test server, https://api.flexengage-test.com. */
+  /** Default: the spec's first server (the test environment). */
   basePath?: string
   /** Looked up at every call (default `globalThis.fetch`), so a fetch patched later, e.g. by MSW, is used. */
   fetch?: FetchAPI

@@ -62,7 +62,7 @@ const calls = {
     client.createWebhook({
       brandId,
       webhookRequest: {
-        endpoint: 'https://example.com/hook',
+        endpoint: prism.callbackUrl('/hook'),
         events: ['NOTIFICATION.SMS.RECEIPT'],
         enabled: true,
       },
@@ -86,23 +86,39 @@ const calls = {
 } satisfies Record<string, (client: WebhooksApi) => Promise<unknown>>
 
 /**
+ * The spec's request example with each callback URL it names (`{$request.body#/field}`) pointed at
+ * Prism's loopback sink: Prism fires callbacks at whatever a body names, and tests reach loopback only.
+ */
+function withLoopbackCallbacks(operation: { callbacks?: unknown }, body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body
+  const expressions = Object.values((operation.callbacks ?? {}) as Record<string, object>).flatMap(
+    Object.keys,
+  )
+  const fields = expressions.flatMap((e) => /^\{\$request\.body#\/(\w+)\}$/.exec(e)?.slice(1) ?? [])
+  return { ...body, ...Object.fromEntries(fields.map((field) => [field, prism.callbackUrl(`/${field}`)])) }
+}
+
+/**
  * Any operation through its generated method (named by its operationId): path parameters by position
  * (brand, webhook, event), the body as the spec's own request example, under the name the generator
  * gives the body parameter (its schema's name, camelCased).
  */
-function callFor(path: string, operation: { operationId: string; requestBody?: unknown }) {
+function callFor(
+  path: string,
+  operation: { operationId: string; requestBody?: unknown; callbacks?: unknown },
+) {
   const pathValues = [brandId, webhookId, eventId]
   const parameters: Record<string, unknown> = Object.fromEntries(
     [...path.matchAll(/\{(\w+)\}/g)].map((match, position) => [match[1], pathValues[position]]),
   )
-  const body = requestExampleOf(spec, operation)
+  const example = requestExampleOf(spec, operation)
   const bodySchema = (operation.requestBody as RequestBodyRef | undefined)?.content?.['application/json']
     ?.schema?.$ref
-  if (body !== undefined && bodySchema) {
-    const name = bodySchema.split('/').at(-1) as string
-    parameters[`${name[0]?.toLowerCase()}${name.slice(1)}`] = body
-  }
   return (client: WebhooksApi) => {
+    if (example !== undefined && bodySchema) {
+      const name = bodySchema.split('/').at(-1) as string
+      parameters[`${name[0]?.toLowerCase()}${name.slice(1)}`] = withLoopbackCallbacks(operation, example)
+    }
     const method = (client as unknown as Record<string, (parameters: unknown) => Promise<unknown>>)[
       operation.operationId
     ]
@@ -128,6 +144,9 @@ async function portIsClosed(port: number) {
 }
 
 afterAll(async () => {
+  // Prism fired the delivery callback of every create it answered, at the loopback sink only.
+  expect(prism.refusedConnections()).toEqual([])
+  expect(prism.callbacksReceived().length).toBeGreaterThan(0)
   await prism?.stop()
   // After the suite, nothing listens on Prism's port any more.
   if (prism) expect(await portIsClosed(prism.port)).toBe(true)
@@ -137,7 +156,7 @@ describe('success responses parse into the generated models', () => {
   test('createWebhook: 201 with a Location header and a WebhookResponse', async () => {
     const raw = await api().createWebhookRaw({
       brandId,
-      webhookRequest: { endpoint: 'https://example.com/hook', events: ['NOTIFICATION.SMS'] },
+      webhookRequest: { endpoint: prism.callbackUrl('/hook'), events: ['NOTIFICATION.SMS'] },
     })
     expect(raw.raw.status).toBe(201)
     expect(() => new URL(raw.raw.headers.get('location') ?? '')).not.toThrow()

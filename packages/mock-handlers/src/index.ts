@@ -2,6 +2,7 @@ export type { RetryContext } from './behaviour.js'
 export { DEFAULT_PAGE_SIZE } from './behaviour.js'
 export { SEEDED_EPOCH } from './deterministic.js'
 export { MockContractError } from './errors.js'
+export { checkEventData, InvalidEventDataError } from './event-data.js'
 export { createMockFetch, type MockFetch } from './fetch-adapter.js'
 export { examples } from './generated/examples.js'
 export {

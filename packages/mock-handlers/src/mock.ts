@@ -15,6 +15,7 @@ import {
 } from './behaviour.js'
 import { createIdsAndClock } from './deterministic.js'
 import { MockContractError } from './errors.js'
+import { checkEventData, defaultEventData } from './event-data.js'
 import { examples } from './generated/examples.js'
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -89,7 +90,13 @@ export interface SeedEventInput {
   status?: string
   id?: string
   created?: string
+  /**
+   * Checked against the type's payload schema when the spec lists the type (InvalidEventDataError).
+   * Default: the spec's example data for a listed type, `{}` for another.
+   */
   data?: unknown
+  /** Seed data that breaks the payload schema anyway, to test how a receiver copes. */
+  allowInvalidData?: boolean
   attempts?: Array<Partial<WebhookEventAttempt> & { status: string }>
 }
 
@@ -390,6 +397,8 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
       const webhook = store.findWebhook(brandId, webhookId)
       if (!webhook)
         throw new Error(`seedEvent: brand ${brandId} has no webhook ${webhookId}; seed the webhook first`)
+      const data = input.data === undefined ? defaultEventData(input.type) : input.data
+      checkEventData(input.type, data, input.allowInvalidData)
       const created = input.created ?? ids.now().toISOString()
       const attempts = (input.attempts ?? []).map((attempt) => ({
         id: ids.uuid(),
@@ -407,7 +416,7 @@ export function createFlexEngageMock(options: FlexEngageMockOptions = {}): FlexE
         updated: attempts.at(-1)?.created ?? created,
         status: input.status ?? attempts.at(-1)?.status ?? 'PENDING',
         attempts,
-        ...(input.data === undefined ? {} : { data: input.data }),
+        data,
       }
       store.addEvent(brandId, webhookId, event)
       return event

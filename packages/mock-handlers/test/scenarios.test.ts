@@ -132,7 +132,7 @@ describe('validation of what the mock sends', () => {
     mock.use('getWebhook', { status: 200, body: { ...webhook, id: 'not-a-uuid' } }, { once: true })
     const error = await get().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MockContractError)
-    expect((error as MockContractError).message).toContain('/body/id must match format "uuid"')
+    expect((error as MockContractError).message).toContain('/body/id must be a UUID')
     expect(mock.violations).toHaveLength(1)
   })
 

@@ -25,7 +25,8 @@ const afterEffect = new Set()
 const receiver = createReceiver({
   trustLocalSandbox: true,
   dedupe: createRedisDedupeStore({ client: storeClient, leaseMs: Number(process.env.LEASE_MS) }),
-  on: {
+  on: {},
+  unlisted: {
     '*': async (event, context) => {
       if (holding) await never
       const { n } = event.data
@@ -51,7 +52,7 @@ const server = createServer(async (request, response) => {
   for await (const chunk of request) chunks.push(chunk)
   const result = await receiver.receive({ body: Buffer.concat(chunks), headers: request.headers })
   await client.hIncrBy('outcomes', result.outcome, 1)
-  if (result.envelope && afterEffect.delete(result.envelope.attemptId)) effectsUnacknowledged--
+  if (result.event && afterEffect.delete(result.event.attemptId)) effectsUnacknowledged--
   response.writeHead(result.status, { 'content-type': 'application/json' }).end(result.body)
 })
 server.listen(0, '127.0.0.1')

@@ -4,7 +4,13 @@
 
 import { generateKeyPairSync } from 'node:crypto'
 import { startRedisServer } from '@flexengage/tools/redis-server'
-import { createReceiver, importPrivateKeyPem, signDelivery } from '@flexengage/webhooks/receiver'
+import { sampleEnvelope } from '@flexengage/tools/samples'
+import {
+  createReceiver,
+  FLEXENGAGE_KEY_HOSTS,
+  importPrivateKeyPem,
+  signDelivery,
+} from '@flexengage/webhooks/receiver'
 import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -124,17 +130,9 @@ describe.each(Object.entries(clientPackages))('a Redis that is gone, with %s', (
     await gone.stop()
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const delivery = await signDelivery({
-      envelope: {
-        id: eventId(),
-        brandId: 'ACME',
-        webhookId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-        attemptId: 'attempt-1',
-        created: new Date().toISOString(),
-        type: 'NOTIFICATION.SMS.RECEIPT',
-        data: {},
-      },
+      envelope: sampleEnvelope({ id: eventId(), attemptId: 'attempt-1' }),
       privateKey: await importPrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
-      keyUrl: 'https://assets.webhooks.flexengage.com/keys/test.pem',
+      keyUrl: `https://${FLEXENGAGE_KEY_HOSTS[0]}/keys/test.pem`,
     })
     let runs = 0
     const receiver = createReceiver({

@@ -341,10 +341,22 @@ async function trigger(event: SubmitEvent) {
   const response = await fetch(`/_sandbox/v1/${encodeURIComponent(brandId)}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: $<HTMLInputElement>('trigger-type').value, data }),
+    body: JSON.stringify({
+      type: $<HTMLInputElement>('trigger-type').value,
+      data,
+      allowInvalidData: $<HTMLInputElement>('trigger-allow-invalid').checked,
+    }),
   })
-  const body = (await response.json()) as { events?: unknown[]; description?: string }
-  if (!response.ok) throw new Error(`the sandbox refused it (${response.status}): ${body.description}`)
+  const body = (await response.json()) as {
+    events?: unknown[]
+    description?: string
+    validations?: Record<string, string>
+  }
+  if (!response.ok) {
+    // The fields that break the type's payload schema, as the sandbox's 422 names them.
+    const fields = Object.entries(body.validations ?? {}).map(([field, problem]) => `${field}: ${problem}`)
+    throw new Error(`the sandbox refused it (${response.status}): ${fields.join('; ') || body.description}`)
+  }
   notify(
     body.events?.length === 0
       ? 'No enabled webhook subscribes to this type: nothing to deliver.'

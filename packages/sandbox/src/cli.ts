@@ -2,8 +2,12 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import { FlexEngageWebhooks, InvalidArgumentError } from '@flexengage/webhooks'
+import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import { runDemo } from './demo.js'
 import { DEFAULT_SANDBOX_TOKEN, startSandbox } from './sandbox.js'
+
+const [exampleType] = listedEventTypes
+const exampleData = JSON.stringify(deliveryExamples[exampleType].data)
 
 const USAGE = `flexengage-sandbox: a local flexEngage Webhooks API that really delivers signed events
 
@@ -11,7 +15,8 @@ Usage:
   flexengage-sandbox start   [--port 4010] [--host 127.0.0.1] [--token T]... [--data FILE]
                              [--retry-window-ms 3600000] [--first-retry-delay-ms 30000] [--attempt-timeout-ms 10000]
                              [--forward-to URL --events TYPE,GROUP...] [--brand ACME]
-  flexengage-sandbox trigger --type TYPE [--data JSON] [--brand ACME] [--url http://127.0.0.1:4010] [--token T]
+  flexengage-sandbox trigger --type TYPE [--data JSON] [--allow-invalid-data] [--brand ACME]
+                             [--url http://127.0.0.1:4010] [--token T]
   flexengage-sandbox demo    [--keep-open]   (the whole lifecycle, locally; exits 0 when everything behaved;
                              --keep-open leaves its sandbox and receiver running for a look, until Ctrl-C)
 
@@ -21,7 +26,7 @@ start prints its link, with the token in the link's fragment.
 Examples:
   flexengage-sandbox start --data ./sandbox.json
   flexengage-sandbox start --forward-to http://127.0.0.1:3000/webhooks --events NOTIFICATION,ORDER_EVENTS
-  flexengage-sandbox trigger --type NOTIFICATION.SMS.RECEIPT --data '{"phoneNumber":"+15555550123","message":"Hi","locale":"en-US"}'
+  flexengage-sandbox trigger --type ${exampleType} --data '${exampleData}'
 
 Exit codes: 0 success, 1 failure, 2 bad usage.`
 
@@ -119,9 +124,10 @@ async function trigger(args: string[]) {
       brand: { type: 'string', default: 'ACME' },
       url: { type: 'string', default: process.env.FLEXENGAGE_SANDBOX_URL ?? 'http://127.0.0.1:4010' },
       token: { type: 'string', default: DEFAULT_SANDBOX_TOKEN },
+      'allow-invalid-data': { type: 'boolean', default: false },
     },
   })
-  if (!values.type) fail('--type is required, e.g. --type NOTIFICATION.SMS.RECEIPT')
+  if (!values.type) fail(`--type is required, e.g. --type ${exampleType}`)
   let data: unknown
   try {
     data = JSON.parse(values.data)
@@ -131,16 +137,18 @@ async function trigger(args: string[]) {
   const response = await fetch(`${values.url}/_sandbox/v1/${encodeURIComponent(values.brand)}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${values.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: values.type, data }),
+    body: JSON.stringify({ type: values.type, data, allowInvalidData: values['allow-invalid-data'] }),
   }).catch((error: unknown) => fail(`cannot reach the sandbox at ${values.url}: ${String(error)}`, 1))
   const body = (await response.json()) as {
     events?: Array<{ id: string; webhookId: string }>
     message?: string
     description?: string
+    validations?: Record<string, string>
   }
+  const fields = Object.entries(body.validations ?? {}).map(([field, problem]) => `\n  ${field}: ${problem}`)
   if (!response.ok)
     fail(
-      `the sandbox answered ${response.status}: ${body.description ?? body.message ?? ''}`,
+      `the sandbox answered ${response.status}: ${body.description ?? body.message ?? ''}${fields.join('')}`,
       response.status >= 400 && response.status < 500 && response.status !== 401 ? 2 : 1,
     )
   const events = body.events ?? []

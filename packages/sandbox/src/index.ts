@@ -6,4 +6,5 @@ export {
   type SandboxOptions,
   startSandbox,
   type TriggeredEvent,
+  type TriggerOptions,
 } from './sandbox.js'

@@ -3,16 +3,17 @@
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { isValidEventType, matchesEventType } from '@flexengage/webhooks'
 import {
+  checkEventData,
   createFlexEngageMock,
   type FlexEngageMock,
+  InvalidEventDataError,
   isJsonContentType,
   jsonDepth,
   MAX_JSON_DEPTH,
 } from '@flexengage/webhooks-mock-handlers'
 import { createMockListener } from '@flexengage/webhooks-mock-handlers/node'
-import { eventExamples } from '@flexengage/webhooks-types'
+import { deliveryExamples, isValidEventType, matchesEventType, specSchemas } from '@flexengage/webhooks-types'
 import { DEFAULT_DELIVERY_OPTIONS, Deliverer, type DeliveryOptions } from './deliverer.js'
 import {
   ChangeFeed,
@@ -56,20 +57,42 @@ export interface Sandbox {
   url: string
   port: number
   tokens: string[]
-  /** Where the sandbox serves its public key; put in every delivery's x-fr-wh-pk. */
+  /** Where the sandbox serves its public key; named in every delivery's key URL header. */
   keyUrl: string
   mock: FlexEngageMock
   deliverer: Deliverer
   /** The inspector's page for this brand, signed in with the first token (in the URL's fragment). */
   inspectorUrl(brandId?: string): string
-  /** Creates an event and delivers it to every enabled webhook of the brand subscribed to its type. */
-  trigger(brandId: string, type: string, data: unknown): Promise<TriggeredEvent[]>
+  /**
+   * Creates an event and delivers it to every enabled webhook of the brand subscribed to its type. A
+   * listed type's `data` must fit its payload schema (SandboxInputError naming each field), unless
+   * `allowInvalidData` sends it anyway, to test how a receiver copes.
+   */
+  trigger(brandId: string, type: string, data: unknown, options?: TriggerOptions): Promise<TriggeredEvent[]>
   close(): Promise<void>
 }
 
+export interface TriggerOptions {
+  /** Deliver data that breaks the type's payload schema (default false: refused, naming the field). */
+  allowInvalidData?: boolean
+}
+
+/** A trigger the sandbox refuses; `validations` names each bad field, as the API's 422 does. */
 export class SandboxInputError extends Error {
   override readonly name = 'SandboxInputError'
+
+  constructor(
+    message: string,
+    readonly validations?: Record<string, string>,
+  ) {
+    super(message)
+  }
 }
+
+/** The spec's example `data` of each listed event type, for trigger forms. */
+const EVENT_EXAMPLE_DATA = Object.fromEntries(
+  Object.entries(deliveryExamples).map(([type, example]) => [type, example.data]),
+)
 
 function answer(
   response: ServerResponse,
@@ -216,10 +239,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     deliverer.resume(saved.schedule)
   }
 
-  async function trigger(brandId: string, type: string, data: unknown): Promise<TriggeredEvent[]> {
+  async function trigger(
+    brandId: string,
+    type: string,
+    data: unknown,
+    triggerOptions: TriggerOptions = {},
+  ): Promise<TriggeredEvent[]> {
     if (!isValidEventType(type)) {
       throw new SandboxInputError(
-        `type must be a dot-separated upper-case event type such as NOTIFICATION.SMS.RECEIPT`,
+        `type must be a dot-separated upper-case event type such as ${specSchemas.EventType.example}`,
       )
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -235,6 +263,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (jsonDepth(serialized) > MAX_JSON_DEPTH) {
       throw new SandboxInputError(`data must not be nested deeper than ${MAX_JSON_DEPTH} levels`)
     }
+    const allowInvalidData = triggerOptions.allowInvalidData === true
+    try {
+      checkEventData(type, data, allowInvalidData)
+    } catch (error) {
+      if (error instanceof InvalidEventDataError)
+        throw new SandboxInputError(error.message, error.validations)
+      throw error
+    }
     const targets = mock.store
       .webhooks(brandId)
       .filter(
@@ -242,7 +278,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           webhook.enabled && webhook.events.some((subscribed) => matchesEventType(subscribed, type)),
       )
     const created = targets.map((webhook) => ({
-      id: mock.seedEvent(brandId, webhook.id, { type, data, status: 'PENDING' }).id,
+      id: mock.seedEvent(brandId, webhook.id, { type, data, status: 'PENDING', allowInvalidData }).id,
       webhookId: webhook.id,
     }))
     // Acknowledged only once on disk: a crash after this answer loses none of these events; a save
@@ -288,7 +324,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return refuse(response, 401, 'UNAUTHORIZED', 'a sandbox bearer token is required')
     if (request.method === 'GET' && path === '/_sandbox/v1/stream') return streamChanges(changes, response)
     if (request.method === 'GET' && path === '/_sandbox/v1/event-examples')
-      return answer(response, 200, eventExamples)
+      return answer(response, 200, EVENT_EXAMPLE_DATA)
     const signaturesMatch = SIGNATURES_PATH.exec(path)
     if (request.method === 'GET' && signaturesMatch) {
       const decoded = decodeSegments(signaturesMatch.slice(1))
@@ -311,8 +347,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const [brandId] = decodeSegments([triggerMatch[1] as string]) ?? []
       if (brandId === undefined)
         throw new TriggerRefused(400, 'BAD REQUEST', `the path is not valid percent-encoding: ${path}`)
-      const input = (await readTrigger(request, 1024 * 1024)) as { type?: unknown; data?: unknown }
-      const events = await trigger(brandId, String(input.type ?? ''), input.data ?? {})
+      const input = (await readTrigger(request, 1024 * 1024)) as {
+        type?: unknown
+        data?: unknown
+        allowInvalidData?: unknown
+      }
+      const events = await trigger(brandId, String(input.type ?? ''), input.data ?? {}, {
+        allowInvalidData: input.allowInvalidData === true,
+      })
       return answer(response, 202, { events })
     } catch (error) {
       if (error instanceof TriggerRefused) {
@@ -324,8 +366,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           error.status === 413 ? { connection: 'close' } : {},
         )
       }
-      if (error instanceof SandboxInputError)
-        return refuse(response, 422, 'UNPROCESSABLE ENTITY', error.message)
+      if (error instanceof SandboxInputError) {
+        return answer(response, 422, {
+          message: 'UNPROCESSABLE ENTITY',
+          description: error.message,
+          status: 422,
+          ...(error.validations ? { validations: error.validations } : {}),
+        })
+      }
       throw error
     }
   }

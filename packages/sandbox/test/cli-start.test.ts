@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { eventExamples } from '@flexengage/webhooks-types'
+import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import { afterAll, expect, test } from 'vitest'
 import { BRAND, eventually, startReceiver, trigger } from './helpers.js'
 
@@ -42,7 +42,8 @@ async function start(args: string[]) {
 test('--forward-to with --events makes the webhook, prints the inspector link, and delivers', async () => {
   const receiver = await startReceiver()
   cleanups.push(() => receiver.close())
-  const [eventType, data] = Object.entries(eventExamples)[0] as [string, Record<string, unknown>]
+  const [eventType] = listedEventTypes
+  const { data } = deliveryExamples[eventType]
   const group = eventType.split('.')[0] as string
   const first = await start(['--forward-to', receiver.endpoint, '--events', group])
   expect(first.field('forwarding')).toMatch(

@@ -1,10 +1,15 @@
 // Contract: over a full lifecycle, every API response of the sandbox passes
-// `prism proxy spec/openapi.yaml <sandbox> --errors` with zero violations.
+// `prism proxy spec/openapi.yaml <sandbox> --errors` with zero violations; every delivery it sends
+// fits the spec's delivery callback.
+import { deliveryChecker } from '@flexengage/tools/delivery-check'
+import { bundledSpecPath } from '@flexengage/tools/paths'
 import { startPrism } from '@flexengage/tools/prism'
+import { loadSpec } from '@flexengage/tools/spec'
 import { FlexEngageWebhooks, NotFoundError } from '@flexengage/webhooks'
+import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
-import { eventually, startReceiver, trigger } from './helpers.js'
+import { clientFor, eventually, listen, startReceiver, trigger } from './helpers.js'
 
 let sandbox: Sandbox
 let prism: Awaited<ReturnType<typeof startPrism>>
@@ -79,4 +84,40 @@ test('a full lifecycle through prism proxy --errors has zero violations', async 
 
   expect(statuses).toContain(202)
   expect(violations).toEqual([])
+})
+
+test('every delivery the sandbox sends fits the spec’s delivery callback; data that does not is refused unless allowed', async () => {
+  const check = deliveryChecker(loadSpec(bundledSpecPath))
+  const captured: Array<{ headers: Record<string, string>; body: string }> = []
+  const capture = await listen(async (request, response) => {
+    let body = ''
+    for await (const chunk of request) body += chunk
+    captured.push({ headers: request.headers as Record<string, string>, body })
+    response.end()
+  })
+  const fe = clientFor(sandbox)
+  const groups = [...new Set(listedEventTypes.map((type) => type.split('.')[0] as string)), 'UNLISTED_GROUP']
+  await fe.webhooks.create({ endpoint: `${capture.url}/all`, events: groups })
+  for (const type of listedEventTypes) {
+    expect((await trigger(sandbox, type, deliveryExamples[type].data)).status).toBe(202)
+  }
+  expect((await trigger(sandbox, 'UNLISTED_GROUP.SOME.EVENT', { any: 'shape' })).status).toBe(202)
+
+  // A listed type with data its schema refuses: 422 naming the field, nothing created or sent.
+  const [listed] = listedEventTypes
+  const refused = await trigger(sandbox, listed, { unexpected: true })
+  expect(refused.status).toBe(422)
+  expect(Object.keys(refused.body.validations ?? {}).every((field) => field.startsWith('data.'))).toBe(true)
+  expect(Object.keys(refused.body.validations ?? {})).not.toHaveLength(0)
+  await eventually(() => captured.length === listedEventTypes.length + 1)
+  expect(captured.map(check)).toEqual(captured.map(() => []))
+
+  // Allowed on purpose: it is delivered, and the same check flags it (the check can fail).
+  const allowed = await trigger(sandbox, listed, { unexpected: true }, 'sandbox-token', {
+    allowInvalidData: true,
+  })
+  expect(allowed.status).toBe(202)
+  await eventually(() => captured.length === listedEventTypes.length + 2)
+  expect(check(captured.at(-1) as (typeof captured)[number])).not.toEqual([])
+  await capture.close()
 })

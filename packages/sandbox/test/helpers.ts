@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FlexEngageWebhooks } from '@flexengage/webhooks'
-import { createReceiver, type EventEnvelope } from '@flexengage/webhooks/receiver'
+import { createReceiver, type VerifiedEvent } from '@flexengage/webhooks/receiver'
 import type { Sandbox } from '../src/index.js'
 
 export const BRAND = 'ACME'
@@ -34,17 +34,18 @@ export async function listen(
 }
 
 /** A real receiver (signature verification on) that records what it handled; `fail` makes it answer 500. */
-export async function startReceiver(options: { fail?: (event: EventEnvelope) => boolean } = {}) {
-  const handled: EventEnvelope[] = []
+export async function startReceiver(options: { fail?: (event: VerifiedEvent) => boolean } = {}) {
+  const handled: VerifiedEvent[] = []
+  const handle = (event: VerifiedEvent) => {
+    if (options.fail?.(event)) throw new Error('receiver told to fail')
+    handled.push(event)
+  }
+  // Every event, listed by the spec or not.
   const receiver = createReceiver({
     trustLocalSandbox: true,
     dedupe: false,
-    on: {
-      '*': (event) => {
-        if (options.fail?.(event)) throw new Error('receiver told to fail')
-        handled.push(event)
-      },
-    },
+    on: { '*': handle },
+    unlisted: { '*': handle },
   })
   const listening = await listen(receiver.node)
   return { ...listening, endpoint: `${listening.url}/hooks`, handled }
@@ -55,11 +56,12 @@ export async function trigger(
   type: string,
   data: unknown = {},
   token = 'sandbox-token',
+  options: { allowInvalidData?: boolean } = {},
 ) {
   const response = await fetch(`${sandbox.url}/_sandbox/v1/${BRAND}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type, data }),
+    body: JSON.stringify({ type, data, ...options }),
   })
   return {
     status: response.status,
@@ -68,6 +70,7 @@ export async function trigger(
       message?: string
       description?: string
       status?: number
+      validations?: Record<string, string>
     },
   }
 }

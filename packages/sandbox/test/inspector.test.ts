@@ -4,7 +4,7 @@
 // fixed, shows the successful attempt live. Set UPDATE_SCREENSHOT=1 to rewrite docs/inspector.png.
 import { launchChromium } from '@flexengage/tools/chromium'
 import { SIGNATURE_HEADER } from '@flexengage/webhooks/receiver'
-import { eventExamples } from '@flexengage/webhooks-types'
+import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
@@ -41,7 +41,7 @@ async function openPage(url: string): Promise<{ page: Page; reloaded: () => Prom
 }
 
 test('the sandbox refuses its state-changing and data endpoints without the token', async () => {
-  const [eventType] = Object.keys(eventExamples)
+  const [eventType] = listedEventTypes
   const refused = await Promise.all([
     fetch(`${sandbox.url}/_sandbox/v1/${BRAND}/events`, {
       method: 'POST',
@@ -69,7 +69,8 @@ test('without the token the page asks for it, and refuses a wrong one', async ()
 
 test('trigger to a failing receiver, watch the failure live, resend, watch the success live', async () => {
   const fe = clientFor(sandbox)
-  const [eventType, example] = Object.entries(eventExamples)[0] as [string, Record<string, unknown>]
+  const [eventType] = listedEventTypes
+  const example = deliveryExamples[eventType].data
   const webhook = await fe.webhooks.create({ endpoint: receiver.endpoint, events: [eventType] })
 
   const { page, reloaded } = await openPage(sandbox.inspectorUrl(BRAND))
@@ -127,7 +128,7 @@ test('trigger to a failing receiver, watch the failure live, resend, watch the s
 
 test('resend failed re-sends every failed event of a webhook; delete removes it', async () => {
   const fe = clientFor(sandbox)
-  const [eventType] = Object.keys(eventExamples) as [string]
+  const [eventType] = listedEventTypes
   failing = true
   const webhook = await fe.webhooks.create({ endpoint: `${receiver.endpoint}/bulk`, events: [eventType] })
   const { page } = await openPage(sandbox.inspectorUrl(BRAND))

@@ -1,10 +1,34 @@
 // Friendly names over the types generated from spec/openapi.yaml (src/generated/openapi.ts).
 import type { components, operations, paths } from './generated/openapi.js'
 
-export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER } from './delivery.js'
-export { sameEventTypes } from './event-types.js'
+export {
+  DELIVERY_HEADERS,
+  DELIVERY_USER_AGENT,
+  type DeliveryEvent,
+  type EventEnvelope,
+  type EventsOf,
+  isListedEvent,
+  isListedEventType,
+  KEY_URL_HEADER,
+  type ListedEventGroup,
+  type ListedEventKey,
+  type ListedEventType,
+  SIGNATURE_HEADER,
+  type UnlistedEvent,
+  type VerifiedEvent,
+} from './delivery.js'
+export { isValidEventType, matchesEventType, sameEventTypes, subscriptionsCovering } from './event-types.js'
 export { isDateTime, type SpecFormat, specFormats } from './formats.js'
-export { eventExamples, operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
+export {
+  delivery,
+  deliveryExamples,
+  type EventDataByType,
+  listedEventTypes,
+  serverUrls,
+} from './generated/delivery.js'
+export { eventDataValidators, validateEnvelope } from './generated/delivery-validation.js'
+export type { ValidationError, Validator } from './generated/delivery-validators.js'
+export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
 export { isLoopbackHost } from './loopback.js'
 export { sleep } from './sleep.js'
 export type { components, operations, paths }
@@ -63,9 +87,8 @@ export type WebhookEventDetail = Schemas['WebhookEventResponse']
 export type WebhookEventAttempt = Schemas['WebhookEventAttempt']
 export type WebhookEventsPage = Schemas['WebhookEventsResponsePage']
 export type APIErrorResponse = Schemas['APIErrorResponse']
-export type SmsReceiptData = Schemas['SmsReceiptData']
 
-/** A dot-separated, hierarchical event type name such as `NOTIFICATION.SMS.RECEIPT`. */
+/** A dot-separated, hierarchical event type name (or group of them), as the spec's `EventType` says. */
 export type EventType = Schemas['EventType']
 
 /**
@@ -73,16 +96,3 @@ export type EventType = Schemas['EventType']
  * other string a server sends is still accepted.
  */
 export type DeliveryStatus = 'SUCCESS' | 'PENDING' | 'FAILURE' | (string & {})
-
-/** The `data` payload of each event type whose shape is documented. */
-export interface EventDataByType {
-  'NOTIFICATION.SMS.RECEIPT': SmsReceiptData
-}
-
-export type KnownEventType = keyof EventDataByType
-
-/** What flexEngage POSTs to a webhook endpoint; `data` is typed by `type`, unknown types get `unknown`. */
-export type EventEnvelope<T extends string = string> = Omit<Schemas['EventEnvelope'], 'type' | 'data'> & {
-  type: T
-  data: T extends KnownEventType ? EventDataByType[T] : unknown
-}

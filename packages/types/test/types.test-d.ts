@@ -5,8 +5,15 @@ import { describe, expectTypeOf, test } from 'vitest'
 import type {
   APIErrorResponse,
   components,
+  DeliveryEvent,
   DeliveryStatus,
+  EventDataByType,
   EventEnvelope,
+  EventsOf,
+  ListedEventGroup,
+  ListedEventKey,
+  ListedEventType,
+  listedEventTypes,
   OperationId,
   operations,
   operationTable,
@@ -14,7 +21,6 @@ import type {
   QueryOf,
   RequestBodyOf,
   ResponseBodyFor,
-  SmsReceiptData,
   StatusOf,
   SuccessBodyOf,
   Webhook,
@@ -38,7 +44,7 @@ describe('friendly names are the spec schemas', () => {
     expectTypeOf<WebhookEventAttempt>().toEqualTypeOf<Schemas['WebhookEventAttempt']>()
     expectTypeOf<WebhookEventsPage>().toEqualTypeOf<Schemas['WebhookEventsResponsePage']>()
     expectTypeOf<APIErrorResponse>().toEqualTypeOf<Schemas['APIErrorResponse']>()
-    expectTypeOf<SmsReceiptData>().toEqualTypeOf<Schemas['SmsReceiptData']>()
+    expectTypeOf<EventEnvelope>().toEqualTypeOf<Schemas['EventEnvelope']>()
   })
 
   test('an event detail is an event summary with attempts', () => {
@@ -68,11 +74,35 @@ describe('operations: the generated table and the generated types agree', () => 
   })
 })
 
-describe('receiving side', () => {
-  test('EventEnvelope types data by type, unknown types get unknown', () => {
-    expectTypeOf<EventEnvelope<'NOTIFICATION.SMS.RECEIPT'>['data']>().toEqualTypeOf<SmsReceiptData>()
-    expectTypeOf<EventEnvelope<'ORDER_EVENTS.OMS.ORDER_CREATED'>['data']>().toEqualTypeOf<unknown>()
-    expectTypeOf<EventEnvelope['attemptId']>().toEqualTypeOf<Schemas['EventEnvelope']['attemptId']>()
+describe('receiving side: the delivery contract', () => {
+  test('the listed types are the generated list, and DeliveryEvent is the spec union', () => {
+    expectTypeOf<ListedEventType>().toEqualTypeOf<(typeof listedEventTypes)[number]>()
+    // Both ways: the friendly union and the spec's oneOf describe the same bodies.
+    expectTypeOf<DeliveryEvent>().toMatchTypeOf<Schemas['DeliveryEvent']>()
+    expectTypeOf<Schemas['DeliveryEvent']>().toMatchTypeOf<DeliveryEvent>()
+  })
+
+  test('each listed type has its payload as data, and the envelope for the rest', () => {
+    expectTypeOf<DeliveryEvent<ListedEventType>['data']>().toEqualTypeOf<EventDataByType[ListedEventType]>()
+    expectTypeOf<DeliveryEvent<ListedEventType>['type']>().toEqualTypeOf<ListedEventType>()
+    expectTypeOf<DeliveryEvent['attemptId']>().toEqualTypeOf<EventEnvelope['attemptId']>()
+  })
+
+  test('checking type narrows the union to exactly that type, for every listed type', () => {
+    // TypeScript narrows a union by keeping the members whose `type` matches: Extract models it.
+    expectTypeOf<{ [T in ListedEventType]: Extract<DeliveryEvent, { type: T }> }>().toEqualTypeOf<{
+      [T in ListedEventType]: DeliveryEvent<T>
+    }>()
+  })
+
+  test('subscription keys: types, their groups and *; what each receives', () => {
+    expectTypeOf<ListedEventType>().toMatchTypeOf<ListedEventKey>()
+    expectTypeOf<ListedEventGroup | '*'>().toMatchTypeOf<ListedEventKey>()
+    expectTypeOf<'NOT.A.LISTED.TYPE'>().not.toMatchTypeOf<ListedEventKey>()
+    expectTypeOf<EventsOf<'*'>>().toEqualTypeOf<DeliveryEvent>()
+    expectTypeOf<EventsOf<ListedEventType>>().toEqualTypeOf<DeliveryEvent>()
+    // A group receives only listed types under it.
+    expectTypeOf<EventsOf<ListedEventGroup>['type']>().toMatchTypeOf<ListedEventType>()
   })
 
   test('DeliveryStatus accepts known and unknown values', () => {

@@ -10,6 +10,7 @@ export type VerificationFailureReason =
   | 'empty_body'
   | 'body_too_large'
   | 'not_an_envelope'
+  | 'invalid_payload'
   | 'stale_delivery'
 
 /** A delivery that must not be trusted; `reason` says which check refused it. */

@@ -1,8 +1,15 @@
-export type {
-  EventDataByType,
-  EventEnvelope,
-  KnownEventType,
-  SmsReceiptData,
+export {
+  type DeliveryEvent,
+  type EventDataByType,
+  type EventEnvelope,
+  type EventsOf,
+  isListedEvent,
+  type ListedEventGroup,
+  type ListedEventKey,
+  type ListedEventType,
+  listedEventTypes,
+  type UnlistedEvent,
+  type VerifiedEvent,
 } from '@flexengage/webhooks-types'
 export {
   createMemoryDedupeStore,
@@ -36,7 +43,13 @@ export {
   type Receiver,
   type ReceiverOptions,
 } from './receiver.js'
-export { type EventHandlers, findHandler, type Handler, type HandlerContext } from './routing.js'
+export {
+  type EventHandlers,
+  findHandler,
+  type Handler,
+  type HandlerContext,
+  type UnlistedEventHandlers,
+} from './routing.js'
 export {
   createVerifier,
   DEFAULT_CLOCK_SKEW_MS,

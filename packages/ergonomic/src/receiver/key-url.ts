@@ -1,12 +1,10 @@
 // The key host allowlist is the whole security story: a signature only means something if the key
 // it verifies against is flexEngage's. Anything but an exact, allowed https host is refused.
-import { isLoopbackHost } from '@flexengage/webhooks-types'
+import { delivery, isLoopbackHost, KEY_URL_HEADER } from '@flexengage/webhooks-types'
 import { SignatureVerificationError } from './errors.js'
 
-export const FLEXENGAGE_KEY_HOSTS: readonly string[] = [
-  'assets.webhooks.flexengage.com', // production keys
-  'assets.webhooks.flexengage-test.com', // test keys
-]
+/** flexEngage's key hosts (production and test), as the spec's delivery contract lists them. */
+export const FLEXENGAGE_KEY_HOSTS: readonly string[] = Object.values(delivery.keyHosts)
 
 export interface KeyUrlPolicy {
   /** Exact host names whose https keys are trusted. Default: flexEngage's production and test key hosts. */
@@ -23,7 +21,7 @@ export function checkKeyUrl(value: string, policy: KeyUrlPolicy): URL {
   try {
     url = new URL(value)
   } catch {
-    throw new SignatureVerificationError('key_url_not_allowed', 'x-fr-wh-pk is not an absolute URL')
+    throw new SignatureVerificationError('key_url_not_allowed', `${KEY_URL_HEADER} is not an absolute URL`)
   }
   const refuse = (why: string) => {
     throw new SignatureVerificationError('key_url_not_allowed', `key URL ${url.origin} refused: ${why}`)
@@ -37,7 +35,13 @@ export function checkKeyUrl(value: string, policy: KeyUrlPolicy): URL {
   ) {
     return url
   }
-  if (url.protocol !== 'https:') refuse('keys must be fetched over https')
+  if (url.protocol !== 'https:') {
+    refuse(
+      isLoopbackHost(host)
+        ? 'keys must be fetched over https (a local sandbox serves its key over http on loopback: pass trustLocalSandbox: true, in development and tests only)'
+        : 'keys must be fetched over https',
+    )
+  }
   if (url.port !== '') refuse('keys are served on the default https port only')
   const allowed = (policy.allowedKeyHosts ?? FLEXENGAGE_KEY_HOSTS).map((h) => h.toLowerCase())
   if (!allowed.includes(host)) refuse(`host ${host} is not one of ${allowed.join(', ')}`)

@@ -4,21 +4,22 @@
 import {
   DELIVERY_HEADERS,
   DELIVERY_USER_AGENT,
+  delivery,
   type EventEnvelope,
   KEY_URL_HEADER,
   SIGNATURE_HEADER,
+  type VerifiedEvent,
 } from '@flexengage/webhooks-types'
 import { base64ToBytes } from './bytes.js'
 import { RSA_SHA256 } from './keys.js'
 
 export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER }
 
-/** The body of a delivery: the envelope's JSON, fields in the documented order. */
-export function envelopeBody(envelope: EventEnvelope): Uint8Array<ArrayBuffer> {
-  const { id, brandId, webhookId, attemptId, created, type, data, ...rest } = envelope
-  return new TextEncoder().encode(
-    JSON.stringify({ id, brandId, webhookId, attemptId, created, type, data, ...rest }),
-  )
+/** The body of a delivery: the envelope's JSON, its fields in the spec's order, then any others. */
+export function envelopeBody(envelope: EventEnvelope | VerifiedEvent): Uint8Array<ArrayBuffer> {
+  const ordered: Record<string, unknown> = {}
+  for (const field of delivery.envelopeFields) ordered[field] = envelope[field]
+  return new TextEncoder().encode(JSON.stringify({ ...ordered, ...envelope }))
 }
 
 /** A PKCS#8 PEM RSA private key, imported for signing deliveries. */
@@ -51,7 +52,7 @@ export async function signBody(
 
 /** Signs a delivery as flexEngage does: RSA SHA-256 over the body bytes, the key named by its URL. */
 export async function signDelivery(options: {
-  envelope: EventEnvelope
+  envelope: EventEnvelope | VerifiedEvent
   privateKey: CryptoKey
   keyUrl: string
 }): Promise<SignedDelivery> {

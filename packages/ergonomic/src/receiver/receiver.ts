@@ -1,10 +1,10 @@
 // createReceiver: verify, dedupe, route; with adapters for node:http, Express-style middleware and
 // Fetch API handlers (Next.js route handlers, Hono, Workers). No Node built-in is imported.
-import type { EventEnvelope } from '@flexengage/webhooks-types'
+import type { VerifiedEvent } from '@flexengage/webhooks-types'
 import { concatBytes } from './bytes.js'
 import { createMemoryDedupeStore, type DedupeClaim, type DedupeStore } from './dedupe.js'
 import { SignatureVerificationError } from './errors.js'
-import { type EventHandlers, findHandler } from './routing.js'
+import { type EventHandlers, findHandler, type UnlistedEventHandlers } from './routing.js'
 import {
   bodyTooLarge,
   createVerifier,
@@ -14,7 +14,19 @@ import {
 } from './verify.js'
 
 export interface ReceiverOptions extends VerifierOptions {
+  /**
+   * Handlers of the event types the spec lists, by type (`'A.B.C'`), by group (`'A'` or `'A.B'`:
+   * every listed type under it) or `'*'`; the most specific one runs. Each gets
+   * the events it covers typed by the spec, so checking `event.type` narrows `event.data`. A key the
+   * spec does not list does not compile: see `unlisted`. An event with no handler is acknowledged.
+   */
   on: EventHandlers
+  /**
+   * Handlers of event types the spec does not list yet (by type, group or `'*'`), whose `data` is an
+   * object of unknown shape. flexEngage adds types before this package describes them; an unlisted
+   * type with no handler here is acknowledged (200, `unhandled`), never failed.
+   */
+  unlisted?: UnlistedEventHandlers
   /**
    * Default: in memory, per process (`createMemoryDedupeStore`). Several receiver processes share one
    * store, e.g. `createRedisDedupeStore` from `@flexengage/webhooks-redis`. `false` runs the handler
@@ -50,7 +62,8 @@ export interface ReceiveResult {
   outcome: ReceiveOutcome
   /** The JSON answer sent back to flexEngage. */
   body: string
-  envelope?: EventEnvelope
+  /** The verified event (absent when the delivery was refused before it was read). */
+  event?: VerifiedEvent
   error?: unknown
 }
 
@@ -89,11 +102,20 @@ const json = (value: unknown) => JSON.stringify(value)
 
 function statusFor(error: SignatureVerificationError): number {
   if (error.reason === 'body_too_large') return 413
+  // Genuine, but its data breaks the spec's payload schema: the typed handler must not see it.
+  if (error.reason === 'invalid_payload') return 422
   // Our side could not get the key: a later attempt may succeed.
   if (error.reason === 'key_fetch_failed') return 503
   return 400
 }
 
+/**
+ * A webhook endpoint for flexEngage deliveries: verifies each delivery's signature over the raw body
+ * with a key from an allowed host, checks the event against the spec, acknowledges a redelivery of an
+ * event already handled without running its handler again, and runs the most specific handler. Mount
+ * one of its adapters: `node` (node:http), `middleware` (Express), `fetch` (Fetch API runtimes), or
+ * call `receive({ body, headers })` from any framework that gives the raw body.
+ */
 export function createReceiver(options: ReceiverOptions): Receiver {
   const verify = createVerifier(options)
   const dedupe = options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupeStore())
@@ -121,9 +143,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function receive(delivery: Delivery): Promise<ReceiveResult> {
-    let envelope: EventEnvelope
+    let event: VerifiedEvent
     try {
-      envelope = await verify(delivery)
+      event = await verify(delivery)
     } catch (error) {
       if (error instanceof SignatureVerificationError) return rejected(error)
       options.onError?.(error)
@@ -132,19 +154,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const answer = (status: number, outcome: ReceiveOutcome, error?: unknown): ReceiveResult => ({
       status,
       outcome,
-      envelope,
+      event,
       ...(error === undefined ? {} : { error }),
       body: json(
         status < 300
-          ? { received: true, eventId: envelope.id, outcome }
-          : { error: ERROR_OF[outcome], eventId: envelope.id },
+          ? { received: true, eventId: event.id, outcome }
+          : { error: ERROR_OF[outcome], eventId: event.id },
       ),
     })
-    const handler = findHandler(options.on, envelope.type)
+    const handler = findHandler(options.on, options.unlisted, event.type)
     if (!handler) return answer(200, 'unhandled')
     let claim: DedupeClaim = 'claimed'
     try {
-      if (dedupe) claim = await dedupe.claim(envelope.id)
+      if (dedupe) claim = await dedupe.claim(event.id)
     } catch (error) {
       // Without a claim the handler could run twice: refuse, and let flexEngage retry.
       options.onError?.(error)
@@ -153,16 +175,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (claim === 'done') return answer(200, 'duplicate')
     if (claim === 'in-progress') return answer(409, 'busy')
     try {
-      await handler(envelope, { eventId: envelope.id, attemptId: envelope.attemptId })
+      await handler(event, { eventId: event.id, attemptId: event.attemptId })
     } catch (error) {
       // Not acknowledged: flexEngage retries, and the retry must run the handler again.
-      await reportingFailure(() => dedupe?.release(envelope.id))
+      await reportingFailure(() => dedupe?.release(event.id))
       options.onError?.(error)
       return answer(500, 'failed', error)
     }
     // The handler's effect happened: acknowledge it even if the done mark cannot be written (the lease
     // then simply expires; flexEngage does not redeliver an acknowledged attempt).
-    await reportingFailure(() => dedupe?.complete(envelope.id))
+    await reportingFailure(() => dedupe?.complete(event.id))
     return answer(200, 'handled')
   }
 

@@ -1,8 +1,8 @@
 // verifyDelivery: RSA SHA-256 over the raw body bytes, with the key named by the request, from an allowed host.
-import { type EventEnvelope, KEY_URL_HEADER, SIGNATURE_HEADER } from '@flexengage/webhooks-types'
-import { isValidEventType } from '../event-types.js'
+import { KEY_URL_HEADER, SIGNATURE_HEADER, type VerifiedEvent } from '@flexengage/webhooks-types'
 import { base64ToBytes } from './bytes.js'
 import { SignatureVerificationError } from './errors.js'
+import { checkEvent } from './event-check.js'
 import { checkKeyUrl, type KeyUrlPolicy } from './key-url.js'
 import { fetchKeyResolver, KeyCache, type KeyFetchOptions, type KeyResolver, RSA_SHA256 } from './keys.js'
 
@@ -41,7 +41,7 @@ export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000
 export const bodyTooLarge = (limit: number) =>
   new SignatureVerificationError('body_too_large', `the body exceeds ${limit} bytes`)
 
-export type Verifier = (delivery: Delivery) => Promise<EventEnvelope>
+export type Verifier = (delivery: Delivery) => Promise<VerifiedEvent>
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
@@ -84,38 +84,8 @@ function decodeSignature(value: string): Uint8Array<ArrayBuffer> {
   return base64ToBytes(value)
 }
 
-function toEnvelope(bytes: Uint8Array): EventEnvelope {
-  let value: unknown
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-  } catch {
-    throw new SignatureVerificationError('not_an_envelope', 'the body is not UTF-8 JSON')
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SignatureVerificationError('not_an_envelope', 'the body is not a JSON object')
-  }
-  const envelope = value as Record<string, unknown>
-  const problems = [
-    ...['id', 'brandId', 'webhookId', 'attemptId'].map((f) =>
-      typeof envelope[f] === 'string' && envelope[f] !== '' ? '' : `${f} missing`,
-    ),
-    typeof envelope.created === 'string' && !Number.isNaN(Date.parse(envelope.created))
-      ? ''
-      : 'created missing',
-    isValidEventType(envelope.type) ? '' : 'type missing or malformed',
-    'data' in envelope ? '' : 'data missing',
-  ].filter(Boolean)
-  if (problems.length > 0) {
-    throw new SignatureVerificationError(
-      'not_an_envelope',
-      `the body is not a flexEngage event envelope (${problems.join(', ')})`,
-    )
-  }
-  return value as EventEnvelope
-}
-
 /** Refuses an envelope created too long ago (a replay) or too far in the future. */
-function checkAge(envelope: EventEnvelope, options: VerifierOptions): void {
+function checkAge(envelope: VerifiedEvent, options: VerifierOptions): void {
   if (options.maxDeliveryAgeMs === false) return
   const maxAgeMs = options.maxDeliveryAgeMs ?? DEFAULT_MAX_DELIVERY_AGE_MS
   const skewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS
@@ -161,19 +131,21 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         'signature_mismatch',
         'the signature does not match the body and key',
       )
-    const envelope = toEnvelope(bytes)
-    checkAge(envelope, options)
-    return envelope
+    const event = checkEvent(bytes)
+    checkAge(event, options)
+    return event
   }
 }
 
 let defaultVerifier: Verifier | undefined
 
 /**
- * Verifies one delivery and returns its envelope. Without options it shares one verifier (and its
- * key cache) across calls; with options, prefer `createVerifier(options)` once, to keep a warm cache.
+ * Verifies one delivery and returns its event: a listed type's `data` checked against the spec's
+ * payload schema, any other type's as an object. `isListedEvent(event)` narrows it to the typed union,
+ * after which checking `event.type` narrows `event.data`. Without options it shares one verifier (and
+ * its key cache) across calls; with options, prefer `createVerifier(options)` once, to keep a warm cache.
  */
-export function verifyDelivery(delivery: Delivery & VerifierOptions): Promise<EventEnvelope> {
+export function verifyDelivery(delivery: Delivery & VerifierOptions): Promise<VerifiedEvent> {
   const { body, headers, ...options } = delivery
   if (Object.keys(options).length > 0) return createVerifier(options)({ body, headers })
   defaultVerifier ??= createVerifier()

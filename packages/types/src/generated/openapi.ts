@@ -173,6 +173,12 @@ export interface components {
             };
         };
         /**
+         * @description The body of a delivery: one envelope per documented event type, told apart by `type` (the
+         *     discriminator's mapping names each type). flexEngage also sends types this document does not
+         *     list yet, in the `EventEnvelope` shape.
+         */
+        DeliveryEvent: components["schemas"]["SmsReceiptEvent"];
+        /**
          * @description The delivery status of an event or of one attempt. `SUCCESS` is the only value the reference
          *     documents; the local sandbox also uses `PENDING` and `FAILURE`. The set is open: clients must
          *     accept values they do not know.
@@ -180,21 +186,8 @@ export interface components {
          */
         DeliveryStatus: string;
         /**
-         * @description The body of every delivery. The same event (`id`) can arrive more than once, each time with a
-         *     new `attemptId`; receivers must be idempotent. `data` depends on `type`.
-         * @example {
-         *       "attemptId": "01F2SFW1B6YQ7ZK9N3V8C2D4EH",
-         *       "brandId": "ACME",
-         *       "created": "2019-08-24T14:15:22Z",
-         *       "data": {
-         *         "locale": "en-US",
-         *         "message": "Thanks for your order! Your receipt is ready.",
-         *         "phoneNumber": "+15555550123"
-         *       },
-         *       "id": "01F2SFVYVD0H873S2VRT8VQSPM",
-         *       "type": "NOTIFICATION.SMS.RECEIPT",
-         *       "webhookId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-         *     }
+         * @description What every delivery carries, whatever its type. The same event (`id`) can arrive more than
+         *     once, each time with a new `attemptId`; receivers must be idempotent. `data` depends on `type`.
          */
         EventEnvelope: {
             /** @description Unique per delivery attempt. */
@@ -202,7 +195,7 @@ export interface components {
             brandId: string;
             /** Format: date-time */
             created: string;
-            /** @description The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`). */
+            /** @description The event's payload; its shape depends on `type`. */
             data: {
                 [key: string]: unknown;
             };
@@ -240,6 +233,31 @@ export interface components {
              * @example +15555550123
              */
             phoneNumber: string;
+        };
+        /**
+         * @description `NOTIFICATION.SMS.RECEIPT`: an SMS receipt was sent to a customer.
+         * @example {
+         *       "attemptId": "01F2SFW1B6YQ7ZK9N3V8C2D4EH",
+         *       "brandId": "ACME",
+         *       "created": "2019-08-24T14:15:22Z",
+         *       "data": {
+         *         "locale": "en-US",
+         *         "message": "Thanks for your order! Your receipt is ready.",
+         *         "phoneNumber": "+15555550123"
+         *       },
+         *       "id": "01F2SFVYVD0H873S2VRT8VQSPM",
+         *       "type": "NOTIFICATION.SMS.RECEIPT",
+         *       "webhookId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+         *     }
+         */
+        SmsReceiptEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["SmsReceiptData"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "NOTIFICATION.SMS.RECEIPT";
         };
         /** @description The request flexEngage sent to the endpoint. */
         WebhookAttemptRequest: {
@@ -394,6 +412,12 @@ export interface components {
     parameters: {
         /** @description This is your account identifier; we will provide this to you during the onboarding process. Please reach out to your flexEngage Customer Support Contact (support@flexengage.com) if you have not received one. */
         brandId: string;
+        /** @description The full HTTPS URI of the PEM public key that verifies the signature. Its host must be exactly one of the hosts `x-key-hosts` lists (by environment); refuse any other, or an attacker signs with a key it hosts itself. Do not assume one key for later requests. */
+        deliveryKeyUrl: string;
+        /** @description The signature of the delivery: Base64 of an RSA signature with SHA-256 (SHA256withRSA) over the raw request body bytes. */
+        deliverySignature: string;
+        /** @description Every delivery names flexEngage as its user agent. */
+        deliveryUserAgent: "FlexEngage Webhook";
         /** @description The event ID */
         eventId: string;
         /** @description The webhook ID */

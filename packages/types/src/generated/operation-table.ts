@@ -465,12 +465,3 @@ export const specSchemas = {
     "type": "object"
   }
 } as const
-
-/** For each event type the spec shows in a delivery, the `data` of its first example there. */
-export const eventExamples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  "NOTIFICATION.SMS.RECEIPT": {
-    "locale": "en-US",
-    "message": "Thanks for your order! Your receipt is ready.",
-    "phoneNumber": "+15555550123"
-  }
-}

@@ -3,7 +3,7 @@
 /* eslint-disable */
 /**
  * flexEngage Webhooks API
- * Webhooks provide a mechanism for you to be notified of events in flexEngage systems.  __NOTE:__ Notifications are not enabled by default. Work with your support team (support@flexengage.com) to enable notifications for the events you are interested in.  This document is hand-maintained from the provider\'s API reference and integration guide. Where the reference is silent or contradicts HTTP, the choice made here is stated in the description of the element concerned.  ## Receiving deliveries flexEngage POSTs a JSON `EventEnvelope` to each enabled webhook\'s endpoint, with `User-Agent: FlexEngage Webhook` and `Content-Type: application/json`, and two signature headers: `x-fr-wh-authorization` (Base64 RSA SHA-256 signature over the raw body bytes) and `x-fr-wh-pk` (the HTTPS URI of the PEM public key). Only keys hosted on `assets.webhooks.flexengage.com` (production) or `assets.webhooks.flexengage-test.com` (test) may be trusted; resolve the key from each request\'s header. An event that cannot be delivered is retried for up to one hour, so the same event `id` can arrive more than once with a different `attemptId`: receivers must be idempotent. 
+ * Webhooks provide a mechanism for you to be notified of events in flexEngage systems.  __NOTE:__ Notifications are not enabled by default. Work with your support team (support@flexengage.com) to enable notifications for the events you are interested in.  This document is hand-maintained from the provider\'s API reference and integration guide. Where the reference is silent or contradicts HTTP, the choice made here is stated in the description of the element concerned.  ## Receiving deliveries flexEngage POSTs each event to the endpoint of every enabled webhook subscribed to its type: see the `delivery` callback of `createWebhook` (headers, one envelope per event type, what an answer means). Verify the RSA SHA-256 signature over the raw body with the key named by `x-fr-wh-pk`, from an allowed key host only, and make handlers idempotent: an event is retried for up to an hour, so the same `id` can arrive more than once. 
  *
  * The version of the OpenAPI document: 0.0.1
  * Contact: support@flexengage.com
@@ -15,8 +15,8 @@
 
 import { exists, mapValues } from '../runtime';
 /**
- * The body of every delivery. The same event (`id`) can arrive more than once, each time with a
- * new `attemptId`; receivers must be idempotent. `data` depends on `type`.
+ * What every delivery carries, whatever its type. The same event (`id`) can arrive more than
+ * once, each time with a new `attemptId`; receivers must be idempotent. `data` depends on `type`.
  * @export
  * @interface EventEnvelope
  */
@@ -40,7 +40,7 @@ export interface EventEnvelope {
      */
     created: Date;
     /**
-     * The event's payload; its shape depends on `type` (e.g. `SmsReceiptData`).
+     * The event's payload; its shape depends on `type`.
      * @type {{ [key: string]: object | undefined; }}
      * @memberof EventEnvelope
      */

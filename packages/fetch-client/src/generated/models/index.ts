@@ -1,7 +1,10 @@
 // @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
 export * from './APIErrorResponse';
+export * from './DeliveryEvent';
 export * from './EventEnvelope';
 export * from './SmsReceiptData';
+export * from './SmsReceiptEvent';
+export * from './SmsReceiptEventAllOf';
 export * from './WebhookAttemptRequest';
 export * from './WebhookAttemptResponse';
 export * from './WebhookEventAttempt';
