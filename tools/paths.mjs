@@ -6,6 +6,6 @@ export const defaultSpecPath = fileURLToPath(new URL('../spec/openapi.yaml', imp
 export const bundledSpecPath = fileURLToPath(new URL('../spec/generated/openapi.json', import.meta.url))
 export const redoclyConfigPath = fileURLToPath(new URL('../spec/redocly.yaml', import.meta.url))
 /** Wrap a spawned server with this script so it ends when the spawning test process dies. */
-export const dieWithParentScript = fileURLToPath(new URL('./die-with-parent.mjs', import.meta.url))
+export const dieWithParentScript = fileURLToPath(new URL('./harness/die-with-parent.mjs', import.meta.url))
 /** Preload that refuses every connection to a host but loopback (see loopback-only.cjs). */
-export const loopbackOnlyScript = fileURLToPath(new URL('./loopback-only.cjs', import.meta.url))
+export const loopbackOnlyScript = fileURLToPath(new URL('./harness/loopback-only.cjs', import.meta.url))

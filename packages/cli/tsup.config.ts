@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  // commands.js is read by the repo's coverage check (tools/check-coverage.mjs); it is not an export.
+  // commands.js is read by the repo's coverage check (tools/gates/check-coverage.mjs); it is not an export.
   entry: ['src/cli.ts', 'src/commands.ts'],
   format: ['esm'],
   clean: true,

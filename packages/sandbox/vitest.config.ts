@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config'
+import { withWorkspaceSources } from '../../vitest.shared.js'
 
-export default defineConfig({ test: { hookTimeout: 180_000, testTimeout: 180_000 } })
+export default withWorkspaceSources(defineConfig({ test: { hookTimeout: 180_000, testTimeout: 180_000 } }))

@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
+import { withWorkspaceSources } from '../../vitest.shared.js'
 
-export default defineConfig({
-  test: {
-    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
-})
+export default withWorkspaceSources(
+  defineConfig({
+    test: {
+      typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    },
+  }),
+)

@@ -1,13 +1,7 @@
 import { fileURLToPath } from 'node:url'
-import { describeDelivery } from '@flexengage/tools/generate-delivery'
-import {
-  collectExamples,
-  createSpecAjv,
-  listOperations,
-  loadSpec,
-  resolvePointer,
-  toAjvSchema,
-} from '@flexengage/tools/spec'
+import { describeDelivery } from '@flexengage/tools/delivery'
+import { collectExamples, createSpecAjv, loadSpec, toAjvSchema } from '@flexengage/tools/spec'
+import { listOperations, resolvePointer } from '@flexengage/tools/spec-walk'
 import { describe, expect, test } from 'vitest'
 
 const spec = loadSpec(fileURLToPath(new URL('../openapi.yaml', import.meta.url)))

@@ -23,7 +23,7 @@ let copy: Workspace
 beforeAll(async () => {
   copy = await workspaceCopy()
   // The gates judge each scripted edit alone: main as it is becomes the copy's last release.
-  copy.node('tools/record-released-spec.mjs')
+  copy.node('tools/spec/record-release.mjs')
 })
 afterAll(() => copy?.remove())
 
@@ -126,7 +126,7 @@ describe('additions: no handwritten edit, a minor release', () => {
   })
 
   test('the coverage check names the new operation and says how to resolve it', () => {
-    const coverage = copy.node('tools/check-coverage.mjs', { expectFailure: true })
+    const coverage = copy.node('tools/gates/check-coverage.mjs', { expectFailure: true })
     expect(coverage.stderr).toContain(`${added.operationId} (GET ${added.path}) has no method`)
   })
 
@@ -149,7 +149,7 @@ describe('additions: no handwritten edit, a minor release', () => {
   })
 
   test('a minor changeset is enough; a patch is refused', async () => {
-    copy.node('tools/api-reports.mjs', { args: ['--update'] })
+    copy.node('tools/gates/api-reports.mjs', { args: ['--update'] })
     await copy.pendingChangesets(copy.published, 'patch')
     expect(copy.gate(false)).toMatch(/@flexengage\/webhooks-types needs a minor changeset \(pending: patch\)/)
     await copy.pendingChangesets(copy.published, 'minor')

@@ -90,12 +90,12 @@ function workspace(root) {
       const spec = parse(originalSpec)
       const result = edit(spec)
       writeFileSync(specPath, `${comment}${stringify(spec, { aliasDuplicateObjects: false, indent })}`)
-      node('tools/bundle-spec.mjs')
+      node('tools/generate/bundle-spec.mjs')
       return result
     },
     restoreSpec() {
       writeFileSync(specPath, originalSpec)
-      node('tools/bundle-spec.mjs')
+      node('tools/generate/bundle-spec.mjs')
     },
     /** turbo's hash of each generator task, without running anything. */
     generatorCacheKeys() {
@@ -113,7 +113,7 @@ function workspace(root) {
     /** Regenerates and builds the spec-derived packages (enough for the gates), then the API reports. */
     buildSpecDerived() {
       turbo(['build', ...specDerived.map((name) => `--filter=${name}`), '--output-logs=errors-only'])
-      node('tools/api-reports.mjs', { args: ['--update'] })
+      node('tools/gates/api-reports.mjs', { args: ['--update'] })
     },
     /**
      * Replaces the pending changesets by one, written as `changeset add` writes it.
@@ -134,7 +134,7 @@ function workspace(root) {
     },
     /** The release-level gate, expected to pass or fail; its output (naming what it needs). @param {boolean} passes */
     gate(passes) {
-      const result = node('tools/check-release-levels.mjs', { expectFailure: !passes })
+      const result = node('tools/gates/check-release-levels.mjs', { expectFailure: !passes })
       return `${result.stdout}${result.stderr}`
     },
     /** The published packages a gate's verdict says need a major. */

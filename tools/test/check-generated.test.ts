@@ -4,10 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { generatedDirOf, generators } from '../generators.mjs'
+import { generatedDirOf, generators } from '../generate/generators.mjs'
 import { bundledSpecPath, repoRoot } from '../paths.mjs'
 
-const checkScript = join(repoRoot, 'tools/check-generated.mjs')
+const checkScript = join(repoRoot, 'tools/gates/check-generated.mjs')
 const scratchDirs: string[] = []
 
 const bundleIn = (tree: string) => join(tree, relative(repoRoot, bundledSpecPath))

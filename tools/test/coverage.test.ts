@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { coverageProblems } from '../check-coverage.mjs'
+import { coverageProblems } from '../gates/check-coverage.mjs'
 import { defaultSpecPath } from '../paths.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'coverage-'))

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { stringify } from 'yaml'
-import { generatedDirOf, generators } from '../generators.mjs'
+import { generatedDirOf, generators } from '../generate/generators.mjs'
 import { defaultSpecPath, repoRoot } from '../paths.mjs'
-import { loadSpec, normalizedSpecText } from '../spec.mjs'
+import { loadSpec, normalizedSpecText } from '../spec/document.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'generate-invalid-spec-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -39,9 +39,13 @@ test.each(Object.keys(generators))(
 
     const target = generatedDirOf(repoRoot, generators[name as keyof typeof generators])
     const before = fingerprint(target)
-    const run = spawnSync(process.execPath, [join(repoRoot, 'tools/generate.mjs'), name, '--spec', badSpec], {
-      encoding: 'utf8',
-    })
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'tools/generate/generate.mjs'), name, '--spec', badSpec],
+      {
+        encoding: 'utf8',
+      },
+    )
     const output = `${run.stdout}${run.stderr}`
     expect(run.status).toBe(1)
     expect(output).toContain(`broken-${name}.yaml:${line}:`)
@@ -64,7 +68,7 @@ test('the bundled spec ignores comments, indentation and key order, and keeps ev
 test('regenerating the fetch client without java names what to install', () => {
   const run = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', "import('./generators.mjs').then((m) => m.assertJavaAvailable())"],
+    ['--input-type=module', '-e', "import('./generate/generators.mjs').then((m) => m.assertJavaAvailable())"],
     { cwd: join(repoRoot, 'tools'), encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } },
   )
   expect(run.status).not.toBe(0)

@@ -5,8 +5,8 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { type AddressInfo, connect } from 'node:net'
 import { expect, test } from 'vitest'
+import { startPrism } from '../harness/prism.mjs'
 import { loopbackOnlyScript, repoRoot } from '../paths.mjs'
-import { startPrism } from '../prism.mjs'
 
 const refused = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -17,7 +17,7 @@ const refused = (port: number) =>
 
 test('a Prism started by a process that is SIGKILLed stops too', async () => {
   const script = `
-    const { startPrism } = await import(${JSON.stringify(`${repoRoot}tools/prism.mjs`)})
+    const { startPrism } = await import(${JSON.stringify(`${repoRoot}tools/harness/prism.mjs`)})
     const prism = await startPrism()
     console.log(prism.port)
     process.kill(process.pid, 'SIGKILL')

@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { checkConsumer } from '../check-consumer.mjs'
-import { checkPackage } from '../check-packages.mjs'
-import { checkReadmeSnippets } from '../check-readme-snippets.mjs'
-import { checkSizes } from '../check-sizes.mjs'
+import { checkConsumer, packPublished } from '../gates/check-consumer.mjs'
+import { checkPackage } from '../gates/check-packages.mjs'
+import { checkReadmeSnippets } from '../gates/check-readme-snippets.mjs'
+import { checkSizes } from '../gates/check-sizes.mjs'
 import { repoRoot } from '../paths.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'release-gates-'))
@@ -20,7 +20,7 @@ test('every change to a published package needs a changeset of its own, before t
   git('config', 'user.email', 'gate@test.invalid')
   git('config', 'user.name', 'gate test')
   const check = () =>
-    spawnSync(process.execPath, [join(repoRoot, 'tools/check-changesets.mjs'), '--root', clone], {
+    spawnSync(process.execPath, [join(repoRoot, 'tools/gates/check-changesets.mjs'), '--root', clone], {
       encoding: 'utf8',
     })
   expect(check().status).toBe(0)
@@ -56,8 +56,9 @@ test('every change to a published package needs a changeset of its own, before t
 
 test('a package with files users do not need and exports that point nowhere is refused', async () => {
   const dir = join(scratch, 'bad-package')
-  mkdirSync(join(dir, 'src'), { recursive: true })
+  mkdirSync(join(dir, 'src/test'), { recursive: true })
   writeFileSync(join(dir, 'src/index.js'), 'export const x = 1\n')
+  writeFileSync(join(dir, 'src/test/index.test.js'), 'export const y = 2\n')
   writeFileSync(join(dir, 'README.md'), '# bad\n')
   writeFileSync(join(dir, 'LICENSE'), 'MIT\n')
   writeFileSync(
@@ -73,14 +74,17 @@ test('a package with files users do not need and exports that point nowhere is r
   const packs = join(scratch, 'bad-packs')
   mkdirSync(packs)
   const { problems } = await checkPackage(dir, packs)
-  expect(problems.join('\n')).toContain('tarball holds src/index.js')
+  expect(problems.join('\n')).toContain('tarball holds src/test/index.test.js')
   expect(problems.join('\n')).toMatch(/publint error/)
 })
 
 test('the consumer check fails when a consumer source does not type-check against the packed packages', async () => {
   const extra = join(scratch, 'broken-consumer.mts')
   writeFileSync(extra, "import { NoSuchExport } from '@flexengage/webhooks'\nconsole.log(NoSuchExport)\n")
-  await expect(checkConsumer({ extra })).rejects.toThrow(/NoSuchExport/)
+  const packs = join(scratch, 'packs')
+  mkdirSync(packs)
+  const tarballs = await packPublished(packs)
+  await expect(checkConsumer({ tarballs, extra })).rejects.toThrow(/NoSuchExport/)
 }, 600_000)
 
 test('a size over its budget fails', async () => {

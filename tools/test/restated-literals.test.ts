@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { distinctiveLiterals, restatedLiterals } from '../check-restated-literals.mjs'
-import { describeDelivery } from '../generate-delivery.mjs'
+import { distinctiveLiterals, restatedLiterals } from '../gates/check-restated-literals.mjs'
 import { bundledSpecPath, repoRoot } from '../paths.mjs'
-import { loadSpec } from '../spec.mjs'
+import { describeDelivery } from '../spec/delivery.mjs'
+import { loadSpec } from '../spec/document.mjs'
 
 const spec = loadSpec(bundledSpecPath)
 const scratch = mkdtempSync(join(tmpdir(), 'restated-literals-'))

@@ -1,6 +1,6 @@
 // No route shadowing: `/items/{id}` must never catch `/items/all`, whatever order the spec lists them in.
 import { expect, test } from 'vitest'
-import { operationTableSource } from '../generate-operation-table.mjs'
+import { operationTableSource } from '../generate/operation-table.mjs'
 
 const ok = { '200': { description: 'ok' } }
 const spec = {

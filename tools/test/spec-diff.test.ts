@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { stringify } from 'yaml'
-import { reportChangeLevel } from '../check-release-levels.mjs'
+import { reportChangeLevel } from '../gates/check-release-levels.mjs'
 import { defaultSpecPath } from '../paths.mjs'
-import { listOperations, loadSpec } from '../spec.mjs'
-import { classifySpecChange, dereferenced } from '../spec-diff.mjs'
+import { classifySpecChange, dereferenced } from '../spec/diff.mjs'
+import { loadSpec } from '../spec/document.mjs'
+import { listOperations } from '../spec/walk.mjs'
 
 type Schema = {
   type?: string

@@ -1,21 +1,17 @@
 // apply FILE: reconcile the webhooks declared in a JSON/YAML file with the brand's webhooks. Each
 // entry is the spec's create request: checked against it, every field sent, unknown fields refused.
 import { readFileSync } from 'node:fs'
-import {
-  checkRequest,
-  declaredFields,
-  InvalidArgumentError,
-  sameEventTypes,
-  type Webhook,
-} from '@flexengage/webhooks'
-import { operationTable, type WebhookRequest } from '@flexengage/webhooks-types'
+import { checkRequest, InvalidArgumentError, sameEventTypes, type Webhook } from '@flexengage/webhooks'
+import { operationTable, specSchemas, type WebhookRequest } from '@flexengage/webhooks-types'
 import { isMap, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Context } from './context.js'
 import { printJson, table } from './output.js'
 import { UsageError } from './usage.js'
 
 const CREATE = 'createWebhook'
-const requestSchema = operationTable[CREATE].requestBody.schema
+const { $ref } = operationTable[CREATE].requestBody.schema
+/** The fields the spec's create request declares: any other in a declaration file is a typo. */
+const known = Object.keys(specSchemas[$ref].properties)
 
 type Action = 'created' | 'enabled' | 'disabled' | 'unchanged' | 'extra' | 'deleted'
 
@@ -44,7 +40,6 @@ export function readDeclaration(file: string): WebhookRequest[] {
   if (!Array.isArray(list)) {
     throw new UsageError(`${file} must have a "webhooks" list of create requests ({ endpoint, events, ... })`)
   }
-  const known = declaredFields(requestSchema)
   return list.map((entry, i) => {
     const entryNode = document.getIn(['webhooks', i], true) as Node | undefined
     const where = `webhooks[${i}]`

@@ -7,7 +7,7 @@ import { eventCommands } from './events.js'
 import { webhookCommands } from './webhooks.js'
 
 interface Command {
-  /** The spec's operations the command calls (checked by tools/check-coverage.mjs). */
+  /** The spec's operations the command calls (checked by tools/gates/check-coverage.mjs). */
   operations: readonly OperationId[]
   options: NonNullable<ParseArgsConfig['options']>
   run(context: Context, positionals: string[], values: Record<string, unknown>): Promise<unknown>
@@ -23,6 +23,6 @@ export const COMMANDS: Record<string, Command> = {
 
 /**
  * Operations the CLI deliberately has no command for, each with the reason. A new operation of the
- * spec must get a command or an entry here (tools/check-coverage.mjs).
+ * spec must get a command or an entry here (tools/gates/check-coverage.mjs).
  */
 export const CLI_OMITTED: Readonly<Partial<Record<OperationId, string>>> = {}

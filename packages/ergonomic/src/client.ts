@@ -1,5 +1,6 @@
 import { type OperationId, type SuccessBodyOf, serverUrls } from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
+import { OperationCaller } from './caller.js'
 import { InvalidArgumentError } from './errors.js'
 import {
   createLog,
@@ -9,15 +10,10 @@ import {
   type LogLevel,
   logLevelFromEnvironment,
 } from './logging.js'
-import {
-  type AnyOperationParams,
-  type OperationParams,
-  type PrepareContext,
-  prepareRequest,
-} from './operation-request.js'
+import type { AnyOperationParams, OperationParams } from './operation-request.js'
 import { DEFAULT_RETRY_POLICY, type RetryContext, type RetryPolicy } from './retry.js'
-import { type TokenProvider, TokenSource } from './token.js'
-import { type CallOutcome, type RequestOptions, Transport, type WithResponse } from './transport.js'
+import { BearerToken, type TokenProvider } from './token.js'
+import { type RequestOptions, Transport } from './transport.js'
 import { optionalNonNegativeInteger, optionalPositiveInteger, requireBrandId } from './validate.js'
 import { Webhooks } from './webhooks.js'
 
@@ -78,49 +74,6 @@ function resolveLogLevel(options: ClientOptions): LogLevel {
   return level
 }
 
-/** Sends any operation of the spec through the one pipeline; the resources build on it. */
-export class OperationCaller {
-  constructor(
-    private readonly transport: Transport,
-    readonly brandId: string,
-  ) {}
-
-  /** What happened, success or not: the resources decide what a failure means. */
-  async call<T>(
-    operationId: string,
-    params: AnyOperationParams,
-    options: RequestOptions | undefined,
-    context: Omit<PrepareContext, 'brandId'> = {},
-  ): Promise<CallOutcome<T>> {
-    const prepared = prepareRequest(operationId, params, { brandId: this.brandId, ...context })
-    return this.transport.send<T>(prepared, options)
-  }
-
-  /** Checks a call against the table without sending it: throws InvalidArgumentError. */
-  check(
-    operationId: string,
-    params: AnyOperationParams,
-    context: Omit<PrepareContext, 'brandId'> = {},
-  ): void {
-    prepareRequest(operationId, params, { brandId: this.brandId, ...context })
-  }
-
-  /** The result, or the typed error. */
-  async data<T>(
-    operationId: string,
-    params: AnyOperationParams,
-    options: RequestOptions | undefined,
-    context: Omit<PrepareContext, 'brandId'> = {},
-  ): Promise<WithResponse<T>> {
-    return unwrap(await this.call<T>(operationId, params, options, context))
-  }
-}
-
-export function unwrap<T>(outcome: CallOutcome<T>): WithResponse<T> {
-  if (!outcome.ok) throw outcome.error
-  return { data: outcome.data, response: outcome.response, requestsSent: outcome.requestsSent }
-}
-
 /** The flexEngage Webhooks API for one brand. */
 export class FlexEngageWebhooks {
   readonly brandId: string
@@ -152,7 +105,7 @@ export class FlexEngageWebhooks {
         retry,
         log: createLog(options.logger ?? console, resolveLogLevel(options)),
       },
-      new TokenSource(options.token),
+      new BearerToken(options.token),
     )
     this.#caller = new OperationCaller(transport, this.brandId)
     this.webhooks = new Webhooks(this.#caller)
@@ -169,7 +122,7 @@ export class FlexEngageWebhooks {
     options?: RequestOptions,
   ): APIPromise<SuccessBodyOf<Op>> {
     return apiPromise(() =>
-      this.#caller.data<SuccessBodyOf<Op>>(operationId, params as AnyOperationParams, options),
+      this.#caller.callOrThrow<SuccessBodyOf<Op>>(operationId, params as AnyOperationParams, options),
     )
   }
 }

@@ -1,4 +1,4 @@
-// Which operations of the spec have a named method: the coverage check (tools/check-coverage.mjs)
+// Which operations of the spec have a named method: the coverage check (tools/gates/check-coverage.mjs)
 // compares these with the operation table, so a new operation is never silently left out.
 import type { OperationId } from '@flexengage/webhooks-types'
 import { EVENT_METHODS } from './events.js'

@@ -164,3 +164,50 @@ export class ResponseFormatError extends FlexEngageError {
 export class PaginationError extends FlexEngageError {
   override name = 'PaginationError'
 }
+
+/**
+ * A failure worth sending again: the request never got an answer, the answer was unreadable, the API
+ * asked to slow down (429), or the server failed (5xx). The retry loop decides by this.
+ */
+export function isTransient(error: unknown): boolean {
+  return mayHaveActed(error) || (error instanceof APIError && error.status === 429)
+}
+
+/**
+ * After this failure the server may still have done what was asked: the answer was lost or unreadable,
+ * or the server failed midway (5xx). A 4xx, 429 included, proves it did not act.
+ */
+export function mayHaveActed(error: unknown): boolean {
+  return (
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    error instanceof ResponseFormatError ||
+    (error instanceof APIError && error.status >= 500)
+  )
+}
+
+/**
+ * A call whose answer was lost, and whose check of what the server did failed too: the change may or
+ * may not have happened (e.g. the webhook may exist). `attemptError` is why the call failed, `cause`
+ * why the check failed. Look again later, or make the call again (creates are safe to repeat: a
+ * duplicate is refused with 409, which `create` resolves to the webhook made earlier).
+ */
+export class OutcomeUnknownError extends FlexEngageError {
+  override name = 'OutcomeUnknownError'
+  readonly mayHaveActed = true as const
+
+  constructor(
+    readonly operation: string,
+    readonly attemptError: FlexEngageError,
+    options: { cause: unknown },
+  ) {
+    super(
+      `${operation}: the answer was lost (${attemptError.message}) and checking what the server did failed too; the change may or may not have happened`,
+      options,
+    )
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, operation: this.operation, mayHaveActed: true }
+  }
+}

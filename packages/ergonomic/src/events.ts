@@ -1,16 +1,16 @@
 // fe.webhooks.events: list (paginated), get, retry, retryFailed (bulk re-send).
-import type {
-  OperationId,
-  PathParamsOf,
-  QueryOf,
-  WebhookEvent,
-  WebhookEventDetail,
+import {
+  type OperationId,
+  type PathParamsOf,
+  type QueryOf,
+  type WebhookEvent,
+  type WebhookEventDetail,
+  windowProblem,
 } from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
-import type { OperationCaller } from './client.js'
+import type { OperationCaller } from './caller.js'
 import { InvalidArgumentError } from './errors.js'
 import { EventList, type EventQuery } from './pagination.js'
-import { requireOrderedWindow } from './prose-rules.js'
 import type { RequestOptions } from './transport.js'
 import { optionalPositiveInteger } from './validate.js'
 
@@ -66,8 +66,18 @@ const EVENT_ARGUMENTS = {
   Record<keyof PathParamsOf<'getWebhookEvent'> | keyof QueryOf<'listWebhookEvents'>, string>
 >
 
-const asDate = (value: Date | string | undefined) =>
-  value === undefined ? undefined : value instanceof Date ? value : new Date(value)
+const isoOf = (value: Date | string | undefined) =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value?.toString()
+
+/** The reference's rule for a window, named by the caller's arguments. */
+function requireOrderedWindow(
+  start: Date | string | undefined,
+  end: Date | string | undefined,
+  names: [string, string],
+) {
+  const problem = windowProblem(isoOf(start), isoOf(end))
+  if (problem) throw new InvalidArgumentError(names[0], problem.replace('end', names[1]))
+}
 
 export class WebhookEvents {
   constructor(private readonly caller: OperationCaller) {}
@@ -90,22 +100,27 @@ export class WebhookEvents {
       { path: { id: webhookId }, query: { size: pageSize, start, end, startId: startAfter } },
       { argumentNames: EVENT_ARGUMENTS },
     )
-    requireOrderedWindow(asDate(start), asDate(end), ['start', 'end'])
+    requireOrderedWindow(start, end, ['start', 'end'])
     return new EventList(this.caller, query, requestOptions)
   }
 
   get(webhookId: string, eventId: string, options?: RequestOptions): APIPromise<WebhookEventDetail> {
     return apiPromise(() =>
-      this.caller.data<WebhookEventDetail>('getWebhookEvent', { path: { id: webhookId, eventId } }, options, {
-        argumentNames: EVENT_ARGUMENTS,
-      }),
+      this.caller.callOrThrow<WebhookEventDetail>(
+        'getWebhookEvent',
+        { path: { id: webhookId, eventId } },
+        options,
+        {
+          argumentNames: EVENT_ARGUMENTS,
+        },
+      ),
     )
   }
 
   /** Queues a re-send; each retry is a new attempt on the event, so it is re-sent only when the server provably did not act. */
   retry(webhookId: string, eventId: string, options?: RequestOptions): APIPromise<void> {
     return apiPromise(() =>
-      this.caller.data<void>('retryWebhookEvent', { path: { id: webhookId, eventId } }, options, {
+      this.caller.callOrThrow<void>('retryWebhookEvent', { path: { id: webhookId, eventId } }, options, {
         argumentNames: EVENT_ARGUMENTS,
       }),
     )
@@ -128,7 +143,7 @@ export class WebhookEvents {
         `must be an integer from 1 to 64, got ${String(concurrency)}`,
       )
     }
-    requireOrderedWindow(asDate(since), asDate(until), ['since', 'until'])
+    requireOrderedWindow(since, until, ['since', 'until'])
     const events = this.list(webhookId, {
       ...requestOptions,
       ...(since === undefined ? {} : { start: since }),

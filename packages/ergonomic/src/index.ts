@@ -12,7 +12,10 @@ export {
   FlexEngageError,
   InternalServerError,
   InvalidArgumentError,
+  isTransient,
+  mayHaveActed,
   NotFoundError,
+  OutcomeUnknownError,
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
@@ -39,7 +42,6 @@ export {
 } from './operation-request.js'
 export type { EventList, EventPage } from './pagination.js'
 export type { RetryContext, RetryPolicy } from './retry.js'
-export { declaredFields, type SchemaProblem, schemaProblem, type TableSchema } from './schema-check.js'
 export type { TokenProvider } from './token.js'
 export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
 export type { CreateWebhookInput, EnsureResult, Webhook, Webhooks } from './webhooks.js'

@@ -1,32 +1,30 @@
-// Turns `(operationId, { path, query, body })` into a checked request, reading every parameter
-// name, location, schema and status from the generated operation table.
+// Turns `(operationId, { path, query, body })` into a checked request. Names, locations and statuses
+// come from the generated operation table; the check is the generated request validator, the very
+// code the mock validates what it receives with, so the client and the mock never disagree.
 import {
+  delivery,
+  endpointProblem,
+  type FieldProblem,
+  fieldProblems,
   type OperationId,
   operationTable,
   type PathParamsOf,
   type QueryOf,
   type RequestBodyOf,
+  requestValidators,
+  type Validator,
 } from '@flexengage/webhooks-types'
 import { InvalidArgumentError } from './errors.js'
-import { requireHttpsEndpoint } from './prose-rules.js'
-import { describeValue, schemaProblem, type TableSchema } from './schema-check.js'
 import type { PreparedRequest } from './transport.js'
 
 /** The path parameter every operation takes, filled in from the client's `brandId`. */
 export const BRAND_PARAMETER = 'brandId'
 
-interface TableParameter {
-  readonly name: string
-  readonly in: string
-  readonly required: boolean
-  readonly schema: TableSchema
-}
-
 interface TableOperation {
   readonly method: string
   readonly path: string
-  readonly parameters: readonly TableParameter[]
-  readonly requestBody: { readonly required: boolean; readonly schema: TableSchema } | null
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly in: string }>
+  readonly requestBody: { readonly required: boolean } | null
   readonly responses: { readonly [status: string]: { readonly content: boolean } }
 }
 
@@ -65,26 +63,66 @@ export function tableOperation(operationId: string): TableOperation {
   if (!Object.hasOwn(operationTable, operationId)) {
     throw new InvalidArgumentError(
       'operationId',
-      `must be an operationId of the spec (${Object.keys(operationTable).join(', ')}), got ${describeValue(operationId)}`,
+      `must be an operationId of the spec (${Object.keys(operationTable).join(', ')}), got ${JSON.stringify(operationId)}`,
     )
   }
   return (operationTable as unknown as Record<string, TableOperation>)[operationId] as TableOperation
 }
 
-function check(schema: TableSchema, value: unknown, name: string): void {
-  const problem = schemaProblem(schema, value, name)
-  if (problem) throw new InvalidArgumentError(problem.at, problem.problem)
+/** What the caller calls the field a problem is about: its own argument names where it has them. */
+function argumentOf({ location, field }: FieldProblem, names: Record<string, string> = {}): string {
+  if (location === 'path' || location === 'query') return names[field] ?? `${location}.${field}`
+  if (location === 'body') return names.body ? `${names.body}.${field}` : field
+  return names[field] ?? field
 }
 
-function checkUnknownKeys(given: Record<string, unknown> | undefined, known: string[], where: string): void {
-  for (const key of Object.keys(given ?? {})) {
-    if (!known.includes(key) && given?.[key] !== undefined) {
-      throw new InvalidArgumentError(
-        `${where}.${key}`,
-        `must not be sent: the operation has no such parameter (${known.join(', ') || 'none'})`,
-      )
-    }
+/** Dates become the spec's date-time strings; an invalid Date stays visibly invalid. */
+function queryValue(value: unknown): unknown {
+  if (!(value instanceof Date)) return value
+  return Number.isNaN(value.getTime()) ? String(value) : value.toISOString()
+}
+
+/** A copy of the body to validate and send: the validator fills in defaults, never in the caller's object. */
+function copyOf(body: unknown, names: Record<string, string> = {}): unknown {
+  try {
+    return body === undefined ? undefined : structuredClone(body)
+  } catch {
+    throw new InvalidArgumentError(
+      names.body ?? 'body',
+      'must be JSON data (plain objects, arrays, strings, numbers, booleans)',
+    )
   }
+}
+
+/** The request as the validator sees it: `{ path, query, body }`, the client's brandId filled in. */
+function requestOf(operation: TableOperation, params: AnyOperationParams, context: PrepareContext) {
+  const takesBrand = operation.parameters.some((p) => p.in === 'path' && p.name === BRAND_PARAMETER)
+  const path = { ...(takesBrand ? { [BRAND_PARAMETER]: context.brandId } : {}), ...params.path }
+  const query = Object.fromEntries(
+    Object.entries(params.query ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, queryValue(value)]),
+  )
+  const body = copyOf(params.body, context.argumentNames)
+  return { path, query, ...(body === undefined ? {} : { body }) } as {
+    path: Record<string, unknown>
+    query: Record<string, string | number | boolean>
+    body?: unknown
+  }
+}
+
+/** The first problem the spec's validator (and the prose rules) find, as InvalidArgumentError. */
+function check(operationId: string, request: ReturnType<typeof requestOf>, context: PrepareContext): void {
+  const validate = (requestValidators as Record<string, Validator>)[operationId] as Validator
+  const [problem] = validate(request) ? [] : fieldProblems(validate.errors ?? [])
+  if (problem) throw new InvalidArgumentError(argumentOf(problem, context.argumentNames), problem.problem)
+  const { operationId: subscribing, urlField } = delivery.subscription
+  const url = (request.body as Record<string, unknown> | undefined)?.[urlField]
+  const endpoint =
+    operationId === subscribing && typeof url === 'string'
+      ? endpointProblem(url, { allowHttpLoopback: true })
+      : undefined
+  if (endpoint) throw new InvalidArgumentError(urlField, endpoint)
 }
 
 export function prepareRequest(
@@ -96,61 +134,26 @@ export function prepareRequest(
   if (typeof params !== 'object' || params === null) {
     throw new InvalidArgumentError('params', 'must be an object such as { path, query, body }')
   }
-  const nameOf = (parameter: string, where: string) =>
-    context.argumentNames?.[parameter] ?? `${where}.${parameter}`
+  const request = requestOf(operation, params, context)
+  check(operationId, request, context)
   let path = operation.path
-  const query: Record<string, string | number | boolean> = {}
-  const byLocation = (location: string) => operation.parameters.filter((p) => p.in === location)
-  checkUnknownKeys(
-    params.path,
-    byLocation('path').map((p) => p.name),
-    'path',
-  )
-  checkUnknownKeys(
-    params.query,
-    byLocation('query').map((p) => p.name),
-    'query',
-  )
-  for (const parameter of byLocation('path')) {
-    const value =
-      params.path?.[parameter.name] ?? (parameter.name === BRAND_PARAMETER ? context.brandId : undefined)
-    check(parameter.schema, value, nameOf(parameter.name, 'path'))
-    path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(value)))
+  for (const { name } of operation.parameters.filter((p) => p.in === 'path')) {
+    path = path.replace(`{${name}}`, encodeURIComponent(String(request.path[name])))
   }
-  for (const parameter of byLocation('query')) {
-    let value = params.query?.[parameter.name]
-    if (value instanceof Date) value = Number.isNaN(value.getTime()) ? String(value) : value.toISOString()
-    if (value === undefined) {
-      if (parameter.required) throw new InvalidArgumentError(nameOf(parameter.name, 'query'), 'must be given')
-      continue
-    }
-    check(parameter.schema, value, nameOf(parameter.name, 'query'))
-    query[parameter.name] = value as string | number | boolean
-  }
-  if (operation.requestBody) {
-    if (params.body === undefined && operation.requestBody.required) {
-      throw new InvalidArgumentError(context.argumentNames?.body ?? 'body', 'must be given')
-    }
-    if (params.body !== undefined)
-      check(operation.requestBody.schema, params.body, context.argumentNames?.body ?? '')
-  } else if (params.body !== undefined) {
-    throw new InvalidArgumentError('body', `must not be sent: ${operationId} takes no request body`)
-  }
-  requireHttpsEndpoint(operationId, params.body)
   return {
     operationId,
     method: operation.method,
     path,
-    query,
-    body: params.body,
+    query: request.query,
+    body: request.body,
     idempotent: context.idempotent ?? IDEMPOTENT_METHODS.has(operation.method),
     hasContent: (status) => operation.responses[String(status)]?.content ?? hasAnySuccessContent(operation),
   }
 }
 
 /**
- * Checks a request against the spec's operation table (and the reference's prose rules) without
- * sending it; throws InvalidArgumentError naming the argument. `brandId` may be left out.
+ * Checks a request against the spec (its generated request validator and the reference's prose
+ * rules) without sending it; throws InvalidArgumentError naming the argument. `brandId` may be left out.
  */
 export function checkRequest(operationId: string, params: AnyOperationParams): void {
   prepareRequest(operationId, params, { brandId: 'brand' })

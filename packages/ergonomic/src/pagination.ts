@@ -1,6 +1,6 @@
 // Events as an async iterator over cursor pages: stops early, resumes from a cursor, never loops.
 import type { WebhookEvent, WebhookEventsPage } from '@flexengage/webhooks-types'
-import type { OperationCaller } from './client.js'
+import type { OperationCaller } from './caller.js'
 import { PaginationError } from './errors.js'
 import type { RequestOptions } from './transport.js'
 
@@ -50,7 +50,7 @@ export class EventList implements AsyncIterable<WebhookEvent> {
         }
         sentCursors.add(startId)
       }
-      const { data } = await this.caller.data<WebhookEventsPage>(
+      const { data } = await this.caller.callOrThrow<WebhookEventsPage>(
         'listWebhookEvents',
         { path: { id: webhookId }, query: { size: pageSize, start, end, startId } },
         this.options,

@@ -1,4 +1,5 @@
 // When to retry and how long to wait: exponential backoff with full jitter, Retry-After honoured up to a cap.
+import { APIError, isTransient } from './errors.js'
 
 export interface RetryContext {
   operation: string
@@ -46,4 +47,26 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (/^\d+$/.test(value)) return Number(value) * 1000
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * How long to wait before sending again, or undefined to stop. Sent again only when the failure is
+ * transient and sending again is safe (the operation is idempotent, or the server provably did not
+ * act), unless the caller's `shouldRetry` says otherwise; at most `maxRetries` times.
+ */
+export function retryDelay(
+  policy: RetryPolicy,
+  {
+    operation,
+    retries,
+    failure,
+    safeToResend,
+  }: { operation: string; retries: number; failure: Error; safeToResend: boolean },
+): number | undefined {
+  const verdict = policy.shouldRetry?.({ operation, attempt: retries + 1, error: failure })
+  if (!(verdict ?? (isTransient(failure) && safeToResend)) || retries >= policy.maxRetries) return undefined
+  if (failure instanceof APIError && failure.retryAfterMs !== undefined) {
+    return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : undefined
+  }
+  return backoffDelayMs(retries, policy)
 }

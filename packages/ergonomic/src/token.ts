@@ -3,7 +3,8 @@ import { FlexEngageError, InvalidArgumentError } from './errors.js'
 
 export type TokenProvider = () => string | Promise<string>
 
-export class TokenSource {
+/** The bearer token of a client: a fixed string, or a provider asked once and again after a 401. */
+export class BearerToken {
   readonly #provider: TokenProvider | undefined
   #current: Promise<string> | undefined
 

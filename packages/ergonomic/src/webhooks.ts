@@ -2,25 +2,24 @@
 // types; results are the spec's response types, every field passed through.
 import {
   type OperationId,
-  operationTable,
   sameEventTypes,
   type Webhook,
   type WebhookPatchRequest,
   type WebhookRequest,
 } from '@flexengage/webhooks-types'
 import { type APIPromise, apiPromise } from './api-promise.js'
-import { type OperationCaller, unwrap } from './client.js'
+import { type OperationCaller, unwrap } from './caller.js'
 import {
-  APIError,
+  type APIError,
   ConflictError,
-  ConnectionError,
+  type FlexEngageError,
   InvalidArgumentError,
+  mayHaveActed,
   NotFoundError,
+  OutcomeUnknownError,
   ResponseFormatError,
-  TimeoutError,
 } from './errors.js'
 import { WebhookEvents } from './events.js'
-import { withDefaults } from './schema-check.js'
 import type { CallOutcome, RequestOptions, WithResponse } from './transport.js'
 
 export type { Webhook }
@@ -33,20 +32,23 @@ export interface EnsureResult {
   action: 'created' | 'enabled' | 'unchanged'
 }
 
-const createSchema = operationTable.createWebhook.requestBody.schema
-
-/** A failure after which the server may still have done what was asked. */
-const mayHaveBeenDone = (error: unknown) =>
-  error instanceof ConnectionError ||
-  error instanceof TimeoutError ||
-  error instanceof ResponseFormatError ||
-  (error instanceof APIError && error.status >= 500)
-
 function requireObject(name: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError(name, 'must be an object')
   }
   return value as Record<string, unknown>
+}
+
+const responseOf = (error: APIError) => ({ status: error.status, headers: error.headers, url: error.url })
+
+/** Whether a failed create may still have made the webhook. */
+function createMayHaveHappened({
+  error,
+  mayHaveActed: acted,
+}: CallOutcome<unknown> & { ok: false }): boolean {
+  // A 409 is the webhook an earlier attempt made, if one may have acted; any other failure may have
+  // made it if its answer was lost.
+  return error instanceof ConflictError ? acted.earlier : acted.any && mayHaveActed(error)
 }
 
 export class Webhooks {
@@ -60,32 +62,37 @@ export class Webhooks {
    * Creates a webhook. Retried after 429/5xx/network failures: the API refuses a duplicate (same
    * endpoint, same event types) with 409, so a re-sent create that meets 409 resolves to the webhook
    * an earlier attempt made, and a create whose answer was lost or malformed resolves to the webhook
-   * the server made. A 409 when no earlier attempt can have acted is a ConflictError.
+   * the server made. A 409 when no earlier attempt can have acted is a ConflictError; when looking for
+   * the webhook fails too, an OutcomeUnknownError says it may exist.
    */
   create(input: CreateWebhookInput, options?: RequestOptions): APIPromise<Webhook> {
     return apiPromise(async () => {
-      const body = withDefaults(createSchema, requireObject('input', input)) as WebhookRequest
+      const body = requireObject('input', input) as WebhookRequest
       const outcome = await this.caller.call<Webhook>('createWebhook', { body }, options, {
         idempotent: true,
       })
       if (outcome.ok) return unwrap(outcome)
-      const { error } = outcome
-      const serverMayHaveIt =
-        error instanceof ConflictError ? outcome.earlierAttemptMayHaveActed : outcome.anyAttemptMayHaveActed
-      if (!serverMayHaveIt || !(error instanceof ConflictError || mayHaveBeenDone(error))) throw error
-      // The answer was lost, or a retry met its own webhook: look it up (those reads are retried too).
+      if (!createMayHaveHappened(outcome)) throw outcome.error
+      return this.#recoverCreated(body, outcome.error, options)
+    })
+  }
+
+  /** The webhook a create whose answer went missing made: by its Location, else by endpoint and types. */
+  async #recoverCreated(body: WebhookRequest, error: FlexEngageError, options?: RequestOptions) {
+    let found: WithResponse<Webhook> | undefined
+    try {
       const location = error instanceof ResponseFormatError ? error.headers.get('location') : null
       const createdId = location?.split('/').at(-1)
-      if (createdId) {
-        const created = await this.get(createdId, options)
+      if (createdId)
+        found = await this.get(createdId, options)
           .withResponse()
           .catch(() => undefined)
-        if (created) return created
-      }
-      const found = await this.#find(body.endpoint, body.events, options)
-      if (found) return found
-      throw error
-    })
+      found ??= await this.#find(body.endpoint, body.events, options)
+    } catch (lookupError) {
+      throw new OutcomeUnknownError('createWebhook', error, { cause: lookupError })
+    }
+    if (found) return found
+    throw error
   }
 
   /** Every webhook of the brand; `[]` when the API answers 404 "no webhooks". */
@@ -95,7 +102,9 @@ export class Webhooks {
 
   get(id: string, options?: RequestOptions): APIPromise<Webhook> {
     return apiPromise(() =>
-      this.caller.data<Webhook>('getWebhook', { path: { id } }, options, { argumentNames: { id: 'id' } }),
+      this.caller.callOrThrow<Webhook>('getWebhook', { path: { id } }, options, {
+        argumentNames: { id: 'id' },
+      }),
     )
   }
 
@@ -103,14 +112,11 @@ export class Webhooks {
   update(id: string, patch: WebhookPatchRequest, options?: RequestOptions): APIPromise<Webhook> {
     return apiPromise(async () => {
       // Setting an absolute value: sending it twice does what sending it once does.
-      const result = await this.caller.data<Webhook | undefined>(
+      const result = await this.caller.callOrThrow<Webhook | undefined>(
         'updateWebhook',
         { path: { id }, body: patch },
         options,
-        {
-          argumentNames: { id: 'id', body: 'patch' },
-          idempotent: true,
-        },
+        { argumentNames: { id: 'id', body: 'patch' }, idempotent: true },
       )
       if (result.data !== undefined) return result as WithResponse<Webhook>
       return this.get(id, options).withResponse()
@@ -127,36 +133,35 @@ export class Webhooks {
 
   /**
    * Deletes a webhook. A retried delete that meets 404 after an earlier attempt may have deleted it
-   * resolves; so does a delete whose answer was lost when the webhook is then found gone.
+   * resolves; so does a delete whose answer was lost when the webhook is then found gone. When that
+   * check fails too, an OutcomeUnknownError says it may be gone.
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return apiPromise(async () => {
-      const outcome: CallOutcome<void> = await this.caller.call('deleteWebhook', { path: { id } }, options, {
+      const outcome = await this.caller.call<void>('deleteWebhook', { path: { id } }, options, {
         argumentNames: { id: 'id' },
       })
       if (outcome.ok) return unwrap(outcome)
-      const { error } = outcome
-      const gone = {
-        data: undefined,
-        response: { status: 404, headers: new Headers(), url: '' },
-        requestsSent: outcome.requestsSent,
+      const { error, requestsSent } = outcome
+      if (error instanceof NotFoundError && outcome.mayHaveActed.earlier) {
+        return { data: undefined, response: responseOf(error), requestsSent }
       }
-      if (error instanceof NotFoundError && outcome.earlierAttemptMayHaveActed)
-        return { ...gone, response: responseOf(error) }
-      if (outcome.anyAttemptMayHaveActed && mayHaveBeenDone(error)) {
-        const stillThere = await this.get(id, options).then(
-          () => true,
-          (lookup: unknown) => (lookup instanceof NotFoundError ? false : undefined),
-        )
-        if (stillThere === false) return gone
-      }
-      throw error
+      if (!(outcome.mayHaveActed.any && mayHaveActed(error))) throw error
+      const gone = await this.get(id, options).then(
+        () => false,
+        (lookup: unknown) => {
+          if (lookup instanceof NotFoundError) return true
+          throw new OutcomeUnknownError('deleteWebhook', error, { cause: lookup })
+        },
+      )
+      if (!gone) throw error
+      return { data: undefined, response: { status: 404, headers: new Headers(), url: '' }, requestsSent }
     })
   }
 
   /** Idempotent: finds the webhook with this endpoint and these event types (enabling it), or creates it. */
   async ensure(input: CreateWebhookInput, options?: RequestOptions): Promise<EnsureResult> {
-    const wanted = withDefaults(createSchema, requireObject('input', input)) as WebhookRequest
+    const wanted = requireObject('input', input) as WebhookRequest
     // Checked like a create before anything is read.
     this.caller.check('createWebhook', { body: wanted })
     const existing = (await this.#find(wanted.endpoint, wanted.events, options))?.data
@@ -197,8 +202,6 @@ export class Webhooks {
     return match ? { data: match, response, requestsSent } : undefined
   }
 }
-
-const responseOf = (error: APIError) => ({ status: error.status, headers: error.headers, url: error.url })
 
 /** The operations the named methods above cover, for the coverage check. */
 export const WEBHOOK_METHODS = {

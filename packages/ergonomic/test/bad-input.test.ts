@@ -78,7 +78,7 @@ describe('bad input is refused before any request', () => {
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(InvalidArgumentError)
-    expect((error as Error).message).toMatch(/must/)
+    expect((error as Error).message).toMatch(/must|is required/)
     expect(mock.requestCount).toBe(0)
   })
 

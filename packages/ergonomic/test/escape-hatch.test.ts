@@ -1,7 +1,8 @@
 // fe.request(operationId, ...): every operation of the spec, through the one pipeline. The cases are
 // derived from the generated operation table and the spec's own request examples.
 import { defaultSpecPath } from '@flexengage/tools/paths'
-import { listOperations, loadSpec, resolvePointer } from '@flexengage/tools/spec'
+import { loadSpec } from '@flexengage/tools/spec'
+import { listOperations, resolvePointer } from '@flexengage/tools/spec-walk'
 import {
   type OperationId,
   operationTable,

@@ -11,6 +11,8 @@ test.each(['src/index.ts', 'src/receiver/index.ts'])('%s needs no Node built-in'
     write: false,
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // The workspace's packages from their sources, as the rest of the suite sees them.
+    conditions: ['@flexengage/source'],
     logLevel: 'silent',
     metafile: true,
   })

@@ -3,7 +3,8 @@
 import { connect } from 'node:net'
 import { defaultSpecPath } from '@flexengage/tools/paths'
 import { startPrism } from '@flexengage/tools/prism'
-import { listOperations, loadSpec, requestExampleOf, resolvePointer } from '@flexengage/tools/spec'
+import { loadSpec, requestExampleOf } from '@flexengage/tools/spec'
+import { listOperations, resolvePointer } from '@flexengage/tools/spec-walk'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   ApiError,

@@ -1,7 +1,8 @@
 // What each operation does to the in-memory state: the part of the mock that behaves like flexEngage.
 import {
   DELIVERY_HEADERS,
-  isLoopbackHost,
+  delivery,
+  endpointProblem,
   type QueryOf,
   sameEventTypes,
   type Webhook,
@@ -9,8 +10,11 @@ import {
   type WebhookEventAttempt,
   type WebhookPatchRequest,
   type WebhookRequest,
+  windowProblem,
 } from '@flexengage/webhooks-types'
+import { apiError, unprocessable } from './api-errors.js'
 import type { IdsAndClock } from './deterministic.js'
+import { attemptStarted } from './event-lifecycle.js'
 import type { OperationId } from './routes.js'
 import type { EventRecord, MockStore } from './store.js'
 
@@ -53,36 +57,15 @@ export const DEFAULT_PAGE_SIZE = 20
 
 const notFound = (description: string): MockReply => ({
   status: 404,
-  body: { message: 'NOT FOUND', description, status: 404 },
+  body: apiError(404, 'NOT FOUND', description),
 })
 const webhookNotFound = (request: OperationRequest) =>
   notFound(`A webhook with ID: ${request.params.id} for brandId: ${request.brandId} was not found`)
-export const unprocessable = (validations: Record<string, string>): MockReply => ({
+const refused = (validations: Record<string, string>): MockReply => ({
   status: 422,
   rejectsRequest: true,
-  body: {
-    message: 'UNPROCESSABLE ENTITY',
-    description: 'There are errors in the request',
-    status: 422,
-    validations,
-  },
+  body: unprocessable(validations),
 })
-
-function endpointProblem(endpoint: string, options: BehaviourOptions): string | undefined {
-  let url: URL
-  try {
-    url = new URL(endpoint)
-  } catch {
-    return 'endpoint must be an absolute https URL'
-  }
-  if (url.protocol === 'https:') return undefined
-  if (url.protocol === 'http:' && options.allowHttpLoopbackEndpoints && isLoopbackHost(url.hostname)) {
-    return undefined
-  }
-  return options.allowHttpLoopbackEndpoints
-    ? 'endpoint must use https (http is accepted on loopback hosts only)'
-    : 'endpoint must use https: flexEngage delivers to HTTPS endpoints only'
-}
 
 export function summarize(event: EventRecord): WebhookEvent {
   return {
@@ -99,6 +82,18 @@ function detail(event: EventRecord) {
   return apiView
 }
 
+/** The first position whose event was created at or after `time` (events are stored in creation order). */
+function firstCreatedAtOrAfter(events: readonly EventRecord[], time: number): number {
+  let low = 0
+  let high = events.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (Date.parse((events[middle] as EventRecord).created) < time) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 type Behaviour = (
   request: OperationRequest,
   store: MockStore,
@@ -106,40 +101,94 @@ type Behaviour = (
   options: BehaviourOptions,
 ) => MockReply
 
+function createWebhook(
+  request: OperationRequest,
+  store: MockStore,
+  ids: IdsAndClock,
+  options: BehaviourOptions,
+): MockReply {
+  // Validated, defaults applied: every field the spec allows is stored and returned as sent.
+  const input = request.body as WebhookRequest
+  const { urlField } = delivery.subscription
+  const url = (input as unknown as Record<string, string>)[urlField] as string
+  const problem = endpointProblem(url, { allowHttpLoopback: options.allowHttpLoopbackEndpoints })
+  if (problem) return refused({ [urlField]: `${urlField} ${problem}` })
+  const duplicate = store
+    .webhooks(request.brandId)
+    .find((w) => w.endpoint === input.endpoint && sameEventTypes(w.events, input.events))
+  if (duplicate) {
+    const description = `A webhook for endpoint: ${input.endpoint} and eventTypes: ${JSON.stringify(input.events)} already exists`
+    return { status: 409, body: apiError(409, 'CONFLICT', description) }
+  }
+  const now = ids.now().toISOString()
+  const webhook = { ...input, id: ids.uuid(), created: now, updated: now } as Webhook
+  store.putWebhook(request.brandId, webhook)
+  const location = `${request.origin}/v1/${encodeURIComponent(request.brandId)}/webhooks/${webhook.id}`
+  return { status: 201, body: webhook, headers: { Location: location } }
+}
+
+function listWebhookEvents(
+  request: OperationRequest,
+  store: MockStore,
+  _ids: IdsAndClock,
+  options: BehaviourOptions,
+) {
+  const webhookId = request.params.id as string
+  if (!store.findWebhook(request.brandId, webhookId)) return webhookNotFound(request)
+  // The spec's parameter names, typed: a renamed parameter fails to compile here.
+  const { size = DEFAULT_PAGE_SIZE, start, end, startId } = request.query as QueryOf<'listWebhookEvents'>
+  if (size > options.maxPageSize) return refused({ size: `size must be at most ${options.maxPageSize}` })
+  const window = windowProblem(start, end)
+  if (window) return refused({ start: `start ${window}` })
+  // start is inclusive, end exclusive.
+  const events = store.events(request.brandId, webhookId)
+  const from = start === undefined ? 0 : firstCreatedAtOrAfter(events, Date.parse(start))
+  const until = end === undefined ? events.length : firstCreatedAtOrAfter(events, Date.parse(end))
+  let offset = from
+  if (startId !== undefined) {
+    const index = store.eventIndex(request.brandId, webhookId, startId)
+    offset = index === undefined ? until : Math.max(from, options.startIdInclusive ? index : index + 1)
+  }
+  const page = events.slice(offset, Math.min(offset + size, until))
+  const first = startId ?? page[0]?.id
+  const last = page.at(-1)?.id
+  const pageInfo = { size, ...(first ? { startId: first } : {}), ...(last ? { lastId: last } : {}) }
+  return { status: 200, body: { events: page.map(summarize), page: pageInfo } }
+}
+
+function retryWebhookEvent(
+  request: OperationRequest,
+  store: MockStore,
+  ids: IdsAndClock,
+  options: BehaviourOptions,
+) {
+  const webhook = store.findWebhook(request.brandId, request.params.id as string)
+  const event = webhook && store.findEvent(request.brandId, webhook.id, request.params.eventId as string)
+  if (!webhook || !event) return notFound('No event with that ID was found')
+  const attempt = {
+    id: ids.uuid(),
+    created: ids.now().toISOString(),
+    request: { endpoint: webhook.endpoint, headers: { ...DELIVERY_HEADERS } },
+  }
+  const retried = attemptStarted(event, attempt)
+  store.putEvent(request.brandId, webhook.id, retried)
+  options.onRetry?.({
+    brandId: request.brandId,
+    webhook,
+    event: retried,
+    attempt: retried.attempts.at(-1) as WebhookEventAttempt,
+  })
+  return { status: 202 }
+}
+
 /**
  * The stateful behaviours. An operation without one answers with the spec's documented success
- * example (see mock.ts), so a new operation of the spec works, and builds, before it gets one.
+ * example (see respond.ts), so a new operation of the spec works, and builds, before it gets one.
  */
 export const behaviours: Partial<Record<OperationId, Behaviour>> = {
-  createWebhook(request, store, ids, options) {
-    // Validated, defaults applied: every field the spec allows is stored and returned as sent.
-    const input = request.body as WebhookRequest
-    const problem = endpointProblem(input.endpoint, options)
-    if (problem) return unprocessable({ endpoint: problem })
-    const duplicate = store
-      .webhooks(request.brandId)
-      .find((w) => w.endpoint === input.endpoint && sameEventTypes(w.events, input.events))
-    if (duplicate) {
-      return {
-        status: 409,
-        body: {
-          message: 'CONFLICT',
-          description: `A webhook for endpoint: ${input.endpoint} and eventTypes: ${JSON.stringify(input.events)} already exists`,
-          status: 409,
-        },
-      }
-    }
-    const now = ids.now().toISOString()
-    const webhook = { ...input, id: ids.uuid(), created: now, updated: now } as Webhook
-    store.saveWebhook(request.brandId, webhook)
-    return {
-      status: 201,
-      body: webhook,
-      headers: {
-        Location: `${request.origin}/v1/${encodeURIComponent(request.brandId)}/webhooks/${webhook.id}`,
-      },
-    }
-  },
+  createWebhook,
+  listWebhookEvents,
+  retryWebhookEvent,
 
   listWebhooks(request, store) {
     const webhooks = store.webhooks(request.brandId)
@@ -156,8 +205,9 @@ export const behaviours: Partial<Record<OperationId, Behaviour>> = {
   updateWebhook(request, store, ids) {
     const webhook = store.findWebhook(request.brandId, request.params.id as string)
     if (!webhook) return webhookNotFound(request)
+    // The spec's PATCH body admits `enabled` only (validated before this runs): nothing else applies.
     const updated = { ...webhook, ...(request.body as WebhookPatchRequest), updated: ids.now().toISOString() }
-    store.saveWebhook(request.brandId, updated)
+    store.putWebhook(request.brandId, updated)
     return { status: 200, body: updated }
   },
 
@@ -167,37 +217,6 @@ export const behaviours: Partial<Record<OperationId, Behaviour>> = {
       : webhookNotFound(request)
   },
 
-  listWebhookEvents(request, store, _ids, options) {
-    if (!store.findWebhook(request.brandId, request.params.id as string)) return webhookNotFound(request)
-    // The spec's parameter names, typed: a renamed parameter fails to compile here.
-    const { size = DEFAULT_PAGE_SIZE, start, end, startId } = request.query as QueryOf<'listWebhookEvents'>
-    if (size > options.maxPageSize)
-      return unprocessable({ size: `size must be at most ${options.maxPageSize}` })
-    const from = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
-    const until = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
-    if (from > until) return unprocessable({ start: 'start must not be after end' })
-    // start is inclusive, end exclusive.
-    const inWindow = store.events(request.brandId, request.params.id as string).filter((event) => {
-      const created = Date.parse(event.created)
-      return created >= from && created < until
-    })
-    let offset = 0
-    if (startId !== undefined) {
-      const index = inWindow.findIndex((event) => event.id === startId)
-      offset = index === -1 ? inWindow.length : options.startIdInclusive ? index : index + 1
-    }
-    const page = inWindow.slice(offset, offset + size)
-    const first = startId ?? page[0]?.id
-    const last = page.at(-1)?.id
-    return {
-      status: 200,
-      body: {
-        events: page.map(summarize),
-        page: { size, ...(first ? { startId: first } : {}), ...(last ? { lastId: last } : {}) },
-      },
-    }
-  },
-
   getWebhookEvent(request, store) {
     const event = store.findEvent(
       request.brandId,
@@ -205,20 +224,5 @@ export const behaviours: Partial<Record<OperationId, Behaviour>> = {
       request.params.eventId as string,
     )
     return event ? { status: 200, body: detail(event) } : notFound('No event with that ID was found')
-  },
-
-  retryWebhookEvent(request, store, ids, options) {
-    const webhook = store.findWebhook(request.brandId, request.params.id as string)
-    const event = webhook && store.findEvent(request.brandId, webhook.id, request.params.eventId as string)
-    if (!webhook || !event) return notFound('No event with that ID was found')
-    const attempt: WebhookEventAttempt = {
-      id: ids.uuid(),
-      created: ids.now().toISOString(),
-      status: 'PENDING',
-      request: { endpoint: webhook.endpoint, headers: { ...DELIVERY_HEADERS } },
-    }
-    store.addAttempt(event, attempt)
-    options.onRetry?.({ brandId: request.brandId, webhook, event, attempt })
-    return { status: 202 }
   },
 }

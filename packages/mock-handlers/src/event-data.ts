@@ -1,8 +1,12 @@
 // A new event's `data` against its type's payload schema, the spec's one rule for what the mock may
 // seed and the sandbox may trigger and deliver: a listed type's data must fit its schema (unless a
 // test asks for invalid data on purpose); a type the spec does not list takes any object.
-import { deliveryExamples, eventDataValidators, isListedEventType } from '@flexengage/webhooks-types'
-import { toValidations } from './validation-messages.js'
+import {
+  deliveryExamples,
+  eventDataValidators,
+  isListedEventType,
+  validationsOf,
+} from '@flexengage/webhooks-types'
 
 /** An event whose `data` breaks its type's payload schema; `validations` name each field (`data.x`). */
 export class InvalidEventDataError extends Error {
@@ -23,7 +27,7 @@ export function checkEventData(type: string, data: unknown, allowInvalidData = f
   if (allowInvalidData || !isListedEventType(type)) return
   const validate = eventDataValidators[type]
   if (!validate(data)) {
-    throw new InvalidEventDataError(type, toValidations(validate.errors ?? [], { skip: 1, name: 'data' }))
+    throw new InvalidEventDataError(type, validationsOf(validate.errors ?? [], { skip: 1, name: 'data' }))
   }
 }
 

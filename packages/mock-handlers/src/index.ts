@@ -1,8 +1,17 @@
+export { apiError, bearerToken, jsonAnswer, unprocessable } from './api-errors.js'
 export type { RetryContext } from './behaviour.js'
 export { DEFAULT_PAGE_SIZE } from './behaviour.js'
 export { SEEDED_EPOCH } from './deterministic.js'
 export { MockContractError } from './errors.js'
-export { checkEventData, InvalidEventDataError } from './event-data.js'
+export { checkEventData, defaultEventData, InvalidEventDataError } from './event-data.js'
+export {
+  type AttemptOutcome,
+  afterInterruption,
+  attemptSettled,
+  attemptStarted,
+  EVENT_STATUS,
+  newEvent,
+} from './event-lifecycle.js'
 export { createMockFetch, type MockFetch } from './fetch-adapter.js'
 export { examples } from './generated/examples.js'
 export {
@@ -27,4 +36,4 @@ export {
 export type { RequestBodyOf, ResponseBodyFor, ResponseBodyOf, StatusOf } from './operation-types.js'
 export { type MockOperation, mockOperations, type OperationId, routeOrder } from './routes.js'
 export type { GatewayStatus, ScenarioStep } from './scenarios.js'
-export type { EventRecord, MockSnapshot } from './store.js'
+export { type EventRecord, type MockSnapshot, MockStore, type StoreChange } from './store.js'

@@ -1,8 +1,14 @@
 // The mock's view of each operation: the generated operation table (route, parameters, statuses)
-// joined with the generated validators. Nothing here is restated from the spec.
-import { type OperationId, operationTable, routeOrder } from '@flexengage/webhooks-types'
-import { operationValidators } from './generated/operation-validators.js'
-import type { Validator } from './generated/validators.js'
+// joined with the generated validators: the request's, shared with the client (types package), and
+// one per declared response status. Nothing here is restated from the spec.
+import {
+  type OperationId,
+  operationTable,
+  requestValidators,
+  routeOrder,
+  type Validator,
+} from '@flexengage/webhooks-types'
+import { responseValidators } from './generated/response-validation.js'
 
 export type { OperationId }
 export { routeOrder }
@@ -11,6 +17,8 @@ export interface MockOperation {
   method: string
   path: string
   segments: readonly string[]
+  /** The path parameters the operation declares, by name. */
+  pathParams: readonly string[]
   /** Query parameter name -> its schema type, to read integers as numbers. */
   queryParams: Readonly<Record<string, string | undefined>>
   hasBody: boolean
@@ -20,24 +28,24 @@ export interface MockOperation {
 
 function mockOperation(operationId: OperationId): MockOperation {
   const operation = operationTable[operationId]
-  const validators = operationValidators[operationId]
   const parameters: ReadonlyArray<{ name: string; in: string; schema: { type?: string } }> =
     operation.parameters
   return {
     method: operation.method,
     path: operation.path,
     segments: operation.path.split('/').filter(Boolean),
+    pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
     queryParams: Object.fromEntries(
       parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema.type]),
     ),
     hasBody: operation.requestBody !== null,
-    validateRequest: validators.request,
+    validateRequest: requestValidators[operationId],
     responses: Object.fromEntries(
       Object.entries(operation.responses).map(([status, response]) => [
         Number(status),
         {
           hasBody: response.content,
-          validate: (validators.responses as Record<string, Validator>)[status] as Validator,
+          validate: (responseValidators[operationId] as Record<string, Validator>)[status] as Validator,
         },
       ]),
     ),

@@ -75,7 +75,7 @@ describe('create', () => {
     [
       'non-https endpoint',
       { endpoint: 'http://example.com/x', events: ['NOTIFICATION'] },
-      { endpoint: 'endpoint must use https: flexEngage delivers to HTTPS endpoints only' },
+      { endpoint: 'endpoint must use https: flexEngage delivers to HTTPS endpoints only, got http:' },
     ],
     [
       'endpoint not a URI',
@@ -130,7 +130,7 @@ describe('create', () => {
     expect(
       (await call('POST', '/webhooks', { ...hook, endpoint: 'http://example.com/x' })).body.validations,
     ).toEqual({
-      endpoint: 'endpoint must use https (http is accepted on loopback hosts only)',
+      endpoint: 'endpoint must use https (http is accepted on loopback hosts only), got http:',
     })
   })
 })
@@ -314,7 +314,9 @@ describe('state helpers and determinism', () => {
     mock.reset()
     expect((await call('GET', '/webhooks')).status).toBe(404)
     mock.restore(snapshot)
-    expect((await call('GET', '/webhooks')).body).toEqual(snapshot.brands.ACME?.webhooks)
+    expect((await call('GET', '/webhooks')).body).toEqual(
+      snapshot.brands.find((b) => b.brandId === 'ACME')?.webhooks,
+    )
   })
 
   test('unknown routes and methods are answered, not thrown', async () => {
@@ -323,5 +325,65 @@ describe('state helpers and determinism', () => {
     const put = await call('PUT', '/webhooks')
     expect(put.status).toBe(405)
     expect(put.headers.get('allow')).toBe('GET, POST')
+  })
+})
+
+describe('hardening: a refused request applies nothing', () => {
+  test.each([
+    ['an endpoint', { endpoint: 'javascript:alert(1)' }],
+    ['an id', { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }],
+    ['event types', { events: ['<img src=x>'] }],
+  ])(
+    'PATCH with %s beside enabled is 422 naming the field, and the webhook is unchanged',
+    async (_, extra) => {
+      const { call, mock } = setup()
+      const created = await call('POST', '/webhooks', hook)
+      const field = Object.keys(extra)[0] as string
+      const patched = await call('PATCH', `/webhooks/${created.body.id}`, { enabled: false, ...extra })
+      expect(patched.status).toBe(422)
+      expect(Object.keys(patched.body.validations)).toEqual([field])
+      expect(mock.store.webhooks('ACME')).toEqual([created.body])
+      expect((await call('GET', '/webhooks')).status).toBe(200)
+    },
+  )
+
+  test('a create asking (Prefer) for a status the operation does not declare is 422 and creates nothing', async () => {
+    const { call, mock } = setup()
+    const refused = await call('POST', '/webhooks', hook, { ...auth, prefer: 'code=204' })
+    expect(refused.status).toBe(422)
+    expect(refused.body.description).toMatch(/declares no status 204/)
+    expect(mock.store.webhooks('ACME')).toEqual([])
+  })
+
+  test('a behaviour whose answer then breaks the spec is undone: the store is as before', async () => {
+    const { call, mock } = setup()
+    // The behaviour creates the webhook; the scripted header then breaks the 201's Location schema.
+    mock.use('createWebhook', { status: 201, headers: { Location: 'not a uri' } }, { once: true })
+    await expect(call('POST', '/webhooks', hook)).rejects.toThrow(/Location|location/)
+    expect(mock.store.webhooks('ACME')).toEqual([])
+    expect((await call('POST', '/webhooks', hook)).status).toBe(201)
+  })
+
+  test("the store's listeners hear only of changes that stick, never of a refused request's", async () => {
+    const { call, mock } = setup()
+    const heard: string[] = []
+    mock.store.subscribe((change) => heard.push(change.kind))
+    mock.use('createWebhook', { status: 201, headers: { Location: 'not a uri' } }, { once: true })
+    await expect(call('POST', '/webhooks', hook)).rejects.toThrow(/Location|location/)
+    expect(heard).toEqual([])
+    await call('POST', '/webhooks', hook)
+    expect(heard).toEqual(['webhook'])
+  })
+
+  test('a brand named __proto__ is a brand like any other, in the state and its snapshot', async () => {
+    const mockFetch = createMockFetch(createFlexEngageMock())
+    const url = 'https://api.flexengage-test.com/v1/__proto__/webhooks'
+    const headers = { ...auth, 'content-type': 'application/json' }
+    expect((await mockFetch(url, { method: 'POST', headers, body: JSON.stringify(hook) })).status).toBe(201)
+    const snapshot = JSON.parse(JSON.stringify(mockFetch.mock.snapshot()))
+    const restored = createMockFetch(createFlexEngageMock())
+    restored.mock.restore(snapshot)
+    const listed = await restored(url, { headers: auth })
+    expect([listed.status, (await listed.json()).length]).toEqual([200, 1])
   })
 })

@@ -26,6 +26,8 @@ beforeAll(async () => {
     format: 'esm',
     platform: 'browser',
     write: false,
+    // The workspace's packages from their sources, as the rest of the suite sees them.
+    conditions: ['@flexengage/source'],
     define: { 'process.env.NODE_ENV': '"test"' },
   })
   const files: Record<string, [string, string]> = {

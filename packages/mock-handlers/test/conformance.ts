@@ -1,7 +1,8 @@
 // One suite, run through every adapter: each operation x each declared status, plus a stateful flow.
 
 import { defaultSpecPath } from '@flexengage/tools/paths'
-import { listOperations, loadSpec, requestExampleOf } from '@flexengage/tools/spec'
+import { loadSpec, requestExampleOf } from '@flexengage/tools/spec'
+import { listOperations } from '@flexengage/tools/spec-walk'
 import { createWebhooksApi, type WebhooksApi } from '@flexengage/webhooks-fetch-client'
 import { operationTable } from '@flexengage/webhooks-types'
 import { describe, expect, test } from 'vitest'

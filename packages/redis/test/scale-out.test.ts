@@ -145,10 +145,10 @@ test('300 events through 3 receivers sharing Redis: each handler effect exactly 
 
   const effects = async () => (await client.keys('effect:*')).length
   await eventually(
-    async () => (await effects()) === EVENTS && sandbox.deliverer.pending === 0,
+    async () => (await effects()) === EVENTS && sandbox.pendingDeliveries === 0,
     'all events handled',
   )
-  await sandbox.deliverer.whenIdle()
+  await sandbox.settled()
 
   // Re-send already delivered events through the API: acknowledged as duplicates, no second effect.
   const before = await client.hGetAll('outcomes')
@@ -158,7 +158,7 @@ test('300 events through 3 receivers sharing Redis: each handler effect exactly 
       Number((await client.hGetAll('outcomes')).duplicate ?? 0) >= Number(before.duplicate ?? 0) + RESENT,
     'the re-sent events acknowledged',
   )
-  await sandbox.deliverer.whenIdle()
+  await sandbox.settled()
 
   const counts = await Promise.all(eventIds.map((id) => client.get(`effect:${id}`)))
   const outcomes = await client.hGetAll('outcomes')

@@ -1,10 +1,9 @@
-// The inspector page: webhooks, a live list of events, each event's attempts with their signature
-// marks, and the actions (toggle, delete, resend, resend failed, trigger). Everything goes through
-// the project's own client against the sandbox's API, same-origin, with the sandbox token; the page
-// re-reads what it shows whenever the sandbox's change stream says something changed.
+// The inspector page: webhooks, a live list of events (the brand's newest first, older pages on
+// demand), each event's attempts with their signature marks, and the actions (toggle, delete,
+// resend, resend failed, trigger). The API is read through the project's own client, same-origin,
+// with the sandbox token; the page re-reads what it shows whenever the change stream says so.
 import {
   FlexEngageWebhooks,
-  matchesEventType,
   type Webhook,
   type WebhookEvent,
   type WebhookEventDetail,
@@ -16,13 +15,15 @@ interface AttemptSignature {
   reason?: string
 }
 
+/** One row of the sandbox's recent-events feed. */
 interface ListedEvent extends WebhookEvent {
   webhookId: string
+  position: number
 }
 
 const TOKEN_KEY = 'flexengage-sandbox-token'
-// The page shows the newest events; a sandbox that holds more is read through the API.
-const EVENTS_PER_WEBHOOK = 200
+/** Events per page of the feed: the page shows the newest page, then one more per "Load older". */
+const PAGE_SIZE = 100
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
@@ -68,6 +69,11 @@ let fe: FlexEngageWebhooks
 const state = {
   webhooks: [] as Webhook[],
   events: [] as ListedEvent[],
+  /** Pages of the feed shown; `older` is where the next one starts (null: nothing older). */
+  pages: 1,
+  older: null as number | null,
+  /** Every status the brand's events have (the set is open), for the status filter. */
+  statuses: [] as string[],
   selected: undefined as { webhookId: string; eventId: string } | undefined,
 }
 
@@ -124,27 +130,18 @@ function fillFilters() {
     'every webhook',
     state.webhooks.map((webhook) => [webhook.id, webhook.endpoint]),
   )
-  const statuses = [...new Set(state.events.map((event) => event.status))].sort()
   fillFilter(
     'filter-status',
     'every status',
-    statuses.map((status) => [status, status]),
+    state.statuses.map((status) => [status, status]),
   )
 }
 
 function renderEvents() {
-  const webhookId = $<HTMLSelectElement>('filter-webhook').value
-  const type = $<HTMLInputElement>('filter-type').value.trim()
-  const status = $<HTMLSelectElement>('filter-status').value
   const endpointOf = new Map(state.webhooks.map((webhook) => [webhook.id, webhook.endpoint]))
-  const shown = state.events.filter(
-    (event) =>
-      (!webhookId || event.webhookId === webhookId) &&
-      (!type || matchesEventType(type, event.type)) &&
-      (!status || event.status === status),
-  )
+  $<HTMLButtonElement>('load-older').hidden = state.older === null
   $('events').replaceChildren(
-    ...shown.map((event) => {
+    ...state.events.map((event) => {
       const row = h(
         'tr',
         {
@@ -240,18 +237,32 @@ async function refreshDetail() {
   if (state.selected === selected) renderDetail(event, webhookId, inspection)
 }
 
+/** The pages of the feed shown, newest first, filtered by the sandbox: one request per page. */
+async function readEvents() {
+  const filters = {
+    webhookId: $<HTMLSelectElement>('filter-webhook').value,
+    type: $<HTMLInputElement>('filter-type').value.trim(),
+    status: $<HTMLSelectElement>('filter-status').value,
+  }
+  const events: ListedEvent[] = []
+  let before: number | null | undefined
+  for (let page = 0; page < state.pages && before !== null; page++) {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...filters })
+    if (before !== undefined) query.set('before', String(before))
+    const feed = await sandboxGet<{ events: ListedEvent[]; before: number | null; statuses: string[] }>(
+      `/_sandbox/v1/${encodeURIComponent(brandId)}/events?${query}`,
+    )
+    events.push(...feed.events)
+    before = feed.before
+    state.statuses = feed.statuses
+  }
+  state.events = events
+  state.older = before ?? null
+}
+
 async function refresh() {
-  state.webhooks = await fe.webhooks.list()
-  const perWebhook = await Promise.all(
-    state.webhooks.map(async (webhook) => {
-      const events: ListedEvent[] = []
-      for await (const event of fe.webhooks.events.list(webhook.id, { pageSize: 100 })) {
-        events.push({ ...event, webhookId: webhook.id })
-      }
-      return events.slice(-EVENTS_PER_WEBHOOK)
-    }),
-  )
-  state.events = perWebhook.flat().sort((a, b) => b.created.localeCompare(a.created))
+  const [webhooks] = await Promise.all([fe.webhooks.list(), readEvents()])
+  state.webhooks = webhooks
   renderWebhooks()
   fillFilters()
   renderEvents()
@@ -369,7 +380,7 @@ async function open() {
   $('sign-in').hidden = true
   $('app').hidden = false
   await loadExamples()
-  scheduleRefresh()
+  // The stream's first message (on every connect) brings the first refresh.
   void listen()
 }
 
@@ -378,11 +389,19 @@ $('brand').addEventListener('change', () => {
   brandId = $<HTMLInputElement>('brand').value.trim() || 'ACME'
   fe = client()
   state.selected = undefined
+  state.pages = 1
   $('detail').hidden = true
   scheduleRefresh()
 })
 for (const id of ['filter-webhook', 'filter-type', 'filter-status'])
-  $(id).addEventListener('input', renderEvents)
+  $(id).addEventListener('input', () => {
+    state.pages = 1
+    scheduleRefresh()
+  })
+$('load-older').addEventListener('click', () => {
+  state.pages++
+  scheduleRefresh()
+})
 $<HTMLFormElement>('trigger').addEventListener('submit', (event) => void trigger(event).catch(showError))
 $<HTMLFormElement>('sign-in').addEventListener('submit', (event) => {
   event.preventDefault()

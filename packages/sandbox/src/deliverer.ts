@@ -1,17 +1,22 @@
-// Real deliveries: signed POSTs to each webhook's endpoint, every attempt recorded in the API's attempt
-// model, failures retried on an exponential schedule inside a window. Concurrency, the queue and each
-// attempt's duration are bounded, so a receiver that hangs cannot exhaust memory.
+// Real deliveries: each event's signed POSTs to its webhook's endpoint, every attempt recorded
+// through the event lifecycle, failures retried on an exponential schedule inside a window. Attempts
+// run through one queue per endpoint, each with its own share of the slots, so a receiver that hangs
+// holds only its own deliveries back; the queue, the slots and each attempt's duration are bounded.
 import { randomUUID } from 'node:crypto'
-import { signDelivery } from '@flexengage/webhooks/receiver'
-import type { EventRecord, FlexEngageMock } from '@flexengage/webhooks-mock-handlers'
-import type { EventEnvelope, WebhookEventAttempt } from '@flexengage/webhooks-types'
-import { DeliveryAgents, post } from './http-post.js'
-import type { ScheduledDelivery } from './persistence.js'
+import { attemptSettled, attemptStarted, type MockStore } from '@flexengage/webhooks-mock-handlers'
+import { type AttemptContext, deliver } from './attempt.js'
+import { DeliveryAgents } from './http-post.js'
+import { type ScheduleChange, type ScheduledDelivery, scheduleKey } from './journal.js'
 import type { SigningKey } from './signing-key.js'
 
 export interface DeliveryOptions {
-  /** Attempts in flight at once (default 8). */
+  /**
+   * Attempts in flight at once, across every endpoint (default 64): sixteen endpoints that all hang
+   * are needed before a healthy one waits.
+   */
   concurrency: number
+  /** Attempts in flight at once to one endpoint's origin (default 4): one that hangs holds only these. */
+  concurrencyPerEndpoint: number
   /** Deliveries waiting or scheduled at most (default 10 000); beyond it triggers are refused. */
   maxPending: number
   /** Per attempt (default 10 000 ms). */
@@ -20,260 +25,297 @@ export interface DeliveryOptions {
   retryWindowMs: number
   /** First retry delay, doubled each time (default 30 000 ms). */
   firstRetryDelayMs: number
-  /** Response bodies are kept up to this many characters (default 4096). */
-  maxRecordedBodyChars: number
+  /** Response bodies are kept up to this many bytes (default 4096); the rest is never read. */
+  maxRecordedBodyBytes: number
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
-  concurrency: 8,
+  concurrency: 64,
+  concurrencyPerEndpoint: 4,
   maxPending: 10_000,
   attemptTimeoutMs: 10_000,
   retryWindowMs: 60 * 60 * 1000,
   firstRetryDelayMs: 30_000,
-  maxRecordedBodyChars: 4096,
+  maxRecordedBodyBytes: 4096,
 }
 
-export interface DeliveryContext {
-  mock: FlexEngageMock
+export interface DelivererContext {
+  store: MockStore
   key: SigningKey
-  keyUrl: () => string
-  /** Called after every state change that must reach the disk. */
-  changed: () => void
+  /** Where this sandbox serves its public key, named in every delivery. */
+  keyUrl: string
   /** Milliseconds since the epoch; the retry schedule and window are measured on it. */
   now: () => number
 }
 
+interface EventRef {
+  brandId: string
+  webhookId: string
+  eventId: string
+}
+
 type Job =
   | { kind: 'scheduled'; entry: ScheduledDelivery }
-  | { kind: 'manual'; brandId: string; webhookId: string; eventId: string; attempt: WebhookEventAttempt }
-
-/** What one attempt of an event carries, signed exactly as this (and the inspector's check) builds it. */
-export function deliveryEnvelope(
-  brandId: string,
-  webhookId: string,
-  event: EventRecord,
-  attemptId: string,
-): EventEnvelope {
-  return {
-    id: event.id,
-    brandId,
-    webhookId,
-    attemptId,
-    created: event.created,
-    type: event.type,
-    data: (event.data ?? {}) as EventEnvelope['data'],
-  }
-}
+  | ({ kind: 'manual'; attemptId: string } & EventRef)
 
 export class Deliverer {
   readonly #scheduled = new Map<string, ScheduledDelivery>()
   readonly #timers = new Map<string, NodeJS.Timeout>()
-  readonly #ready: Job[] = []
+  /** Ready jobs, one queue per endpoint origin. */
+  readonly #queues = new Map<string, Job[]>()
+  readonly #activeByOrigin = new Map<string, number>()
   #active = 0
-  #idle: Array<() => void> = []
+  #manualPending = 0
+  /** Per event: delivery chains not done yet (due, queued or in flight). */
+  readonly #outstanding = new Map<string, number>()
+  readonly #waiters = new Set<{ eventIds: readonly string[] | undefined; resolve: () => void }>()
   #stopped = false
+  /** Told when the last attempt in flight ends (stop waits for it). */
+  readonly #drained: Array<() => void> = []
   readonly #agents: DeliveryAgents
+  readonly #listeners = new Set<(change: ScheduleChange) => void>()
 
   constructor(
-    private readonly context: DeliveryContext,
+    private readonly context: DelivererContext,
     private readonly options: DeliveryOptions,
   ) {
-    this.#agents = new DeliveryAgents(options.concurrency)
+    this.#agents = new DeliveryAgents(options.concurrencyPerEndpoint)
   }
 
+  /** Deliveries waiting or scheduled. */
   get pending(): number {
-    return this.#scheduled.size + this.#ready.filter((job) => job.kind === 'manual').length
+    return this.#scheduled.size + this.#manualPending
   }
 
-  get canAccept(): boolean {
-    return this.pending < this.options.maxPending
+  /** Whether `count` more deliveries fit under the bound. */
+  canAccept(count = 1): boolean {
+    return this.pending + count <= this.options.maxPending
   }
 
   /**
    * A new event: due now, but first sent once `saved` resolves. The entry is part of the schedule at
-   * once (so the save includes it); if the save fails, nothing was delivered and the undo removes it.
+   * once (so the save includes it); if the save fails, the sandbox rereads its state and it is gone.
    */
-  enqueue(
-    brandId: string,
-    webhookId: string,
-    eventId: string,
-    saved: Promise<unknown> = Promise.resolve(),
-  ): void {
-    const entry = {
-      brandId,
-      webhookId,
-      eventId,
-      firstAttemptAt: null,
-      retryIndex: 0,
-      nextAttemptAt: this.context.now(),
-    }
-    const key = this.#key(entry)
-    this.#scheduled.set(key, entry)
+  enqueue(event: EventRef, saved: Promise<unknown> = Promise.resolve()): void {
+    const entry = { ...event, firstAttemptAt: null, retryIndex: 0, nextAttemptAt: this.context.now() }
+    this.#began(event.eventId)
+    this.#putEntry(entry)
     saved.then(
       () => {
-        if (this.#scheduled.get(key) === entry && !this.#stopped) this.#startTimer(entry)
+        if (this.#scheduled.get(scheduleKey(entry)) === entry && !this.#stopped) this.#startTimer(entry)
       },
-      () => undefined,
+      () => this.#finished(event.eventId),
     )
   }
 
-  /** `POST .../retry`: one more attempt, already recorded by the API as PENDING. */
-  redeliver(brandId: string, webhookId: string, eventId: string, attempt: WebhookEventAttempt): void {
-    this.#ready.push({ kind: 'manual', brandId, webhookId, eventId, attempt })
-    this.#pump()
+  /** `POST .../retry`: one more attempt, already recorded by the API as pending. */
+  redeliver(event: EventRef, attemptId: string): void {
+    if (this.#stopped) return
+    this.#began(event.eventId)
+    this.#manualPending++
+    this.#ready({ kind: 'manual', ...event, attemptId })
   }
 
-  /** Scheduled deliveries, for persistence. */
-  schedule(): ScheduledDelivery[] {
+  /** Tells `listener` about every change to the schedule from now on (persistence journals them). */
+  subscribe(listener: (change: ScheduleChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** The deliveries scheduled now, for persistence. */
+  scheduledDeliveries(): ScheduledDelivery[] {
     return [...this.#scheduled.values()]
   }
 
-  /** After a restart: resume what was scheduled. */
-  resume(entries: ScheduledDelivery[]): void {
-    for (const entry of entries) this.#schedule(entry)
-  }
-
-  /** Back to a saved schedule (a write that could not be saved is undone): nothing else stays due. */
-  replaceSchedule(entries: ScheduledDelivery[]): void {
+  /** After a restart, or a reread after a failed save: exactly these deliveries are due. */
+  replaceSchedule(entries: Iterable<ScheduledDelivery>): void {
     for (const timer of this.#timers.values()) clearTimeout(timer)
     this.#timers.clear()
+    for (const entry of this.#scheduled.values()) this.#finished(entry.eventId)
     this.#scheduled.clear()
-    const manual = this.#ready.filter((job) => job.kind === 'manual')
-    this.#ready.length = 0
-    this.#ready.push(...manual)
-    this.resume(entries)
+    for (const entry of entries) {
+      this.#began(entry.eventId)
+      this.#scheduled.set(scheduleKey(entry), entry)
+      this.#startTimer(entry)
+    }
   }
 
-  /** Resolves when nothing is in flight or waiting to run now (scheduled retries may remain). */
-  whenIdle(): Promise<void> {
-    if (this.#active === 0 && this.#ready.length === 0) return Promise.resolve()
-    return new Promise((resolve) => this.#idle.push(resolve))
+  /**
+   * Resolves once every delivery of these events (default: of every event so far) is done: delivered,
+   * or failed with no retry left in its window.
+   */
+  settled(eventIds?: readonly string[]): Promise<void> {
+    if (this.#isSettled(eventIds)) return Promise.resolve()
+    return new Promise((resolve) => this.#waiters.add({ eventIds, resolve }))
   }
 
   async stop(): Promise<void> {
     this.#stopped = true
     for (const timer of this.#timers.values()) clearTimeout(timer)
     this.#timers.clear()
-    this.#ready.length = 0
-    await this.whenIdle()
+    this.#queues.clear()
+    if (this.#active > 0) await new Promise<void>((resolve) => this.#drained.push(resolve))
     this.#agents.destroy()
   }
 
-  #key(entry: { brandId: string; webhookId: string; eventId: string }) {
-    return `${entry.brandId}\u0000${entry.webhookId}\u0000${entry.eventId}`
+  #isSettled(eventIds: readonly string[] | undefined): boolean {
+    if (eventIds === undefined) return this.#outstanding.size === 0
+    return eventIds.every((id) => !this.#outstanding.has(id))
   }
 
-  #schedule(entry: ScheduledDelivery): void {
-    this.#scheduled.set(this.#key(entry), entry)
-    this.#startTimer(entry)
+  #began(eventId: string): void {
+    this.#outstanding.set(eventId, (this.#outstanding.get(eventId) ?? 0) + 1)
+  }
+
+  #finished(eventId: string): void {
+    const left = (this.#outstanding.get(eventId) ?? 1) - 1
+    if (left > 0) this.#outstanding.set(eventId, left)
+    else this.#outstanding.delete(eventId)
+    for (const waiter of this.#waiters) {
+      if (!this.#isSettled(waiter.eventIds)) continue
+      this.#waiters.delete(waiter)
+      waiter.resolve()
+    }
+  }
+
+  #putEntry(entry: ScheduledDelivery): void {
+    this.#scheduled.set(scheduleKey(entry), entry)
+    this.#tell({ kind: 'scheduled', entry })
+  }
+
+  #dropEntry(entry: ScheduledDelivery): void {
+    this.#scheduled.delete(scheduleKey(entry))
+    this.#tell({ kind: 'unscheduled', key: scheduleKey(entry) })
+  }
+
+  #tell(change: ScheduleChange): void {
+    for (const listener of this.#listeners) listener(change)
   }
 
   #startTimer(entry: ScheduledDelivery): void {
-    const key = this.#key(entry)
-    const wait = Math.max(0, entry.nextAttemptAt - this.context.now())
-    const timer = setTimeout(() => {
-      this.#timers.delete(key)
-      this.#ready.push({ kind: 'scheduled', entry })
-      this.#pump()
-    }, wait)
+    const key = scheduleKey(entry)
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(key)
+        this.#ready({ kind: 'scheduled', entry })
+      },
+      Math.max(0, entry.nextAttemptAt - this.context.now()),
+    )
     timer.unref()
     this.#timers.set(key, timer)
   }
 
-  #pump(): void {
-    while (!this.#stopped && this.#active < this.options.concurrency && this.#ready.length > 0) {
-      const job = this.#ready.shift() as Job
-      this.#active++
-      this.#run(job)
-        .catch(() => undefined)
-        .finally(() => {
-          this.#active--
-          this.#pump()
-          if (this.#active === 0 && this.#ready.length === 0)
-            for (const resolve of this.#idle.splice(0)) resolve()
-        })
+  /** Puts a job in its endpoint's queue (a webhook that is gone ends the delivery). */
+  #ready(job: Job): void {
+    const { brandId, webhookId } = job.kind === 'manual' ? job : job.entry
+    const webhook = this.context.store.findWebhook(brandId, webhookId)
+    if (!webhook) {
+      this.#done(job)
+      return
     }
+    const origin = new URL(webhook.endpoint).origin
+    const queue = this.#queues.get(origin) ?? []
+    queue.push(job)
+    this.#queues.set(origin, queue)
+    this.#pump()
+  }
+
+  /** Starts every job a free slot allows: no endpoint takes more than its own share. */
+  #pump(): void {
+    for (const [origin, queue] of this.#queues) {
+      while (!this.#stopped && queue.length > 0 && this.#active < this.options.concurrency) {
+        const active = this.#activeByOrigin.get(origin) ?? 0
+        if (active >= this.options.concurrencyPerEndpoint) break
+        this.#activeByOrigin.set(origin, active + 1)
+        this.#active++
+        const job = queue.shift() as Job
+        this.#run(job)
+          .catch(() => undefined)
+          .finally(() => {
+            this.#active--
+            this.#activeByOrigin.set(origin, (this.#activeByOrigin.get(origin) ?? 1) - 1)
+            if (this.#active === 0) for (const resolve of this.#drained.splice(0)) resolve()
+            this.#pump()
+          })
+      }
+      if (queue.length === 0) this.#queues.delete(origin)
+    }
+  }
+
+  /** A delivery chain ends: its schedule entry (if any) goes, and waiters are told. */
+  #done(job: Job): void {
+    if (job.kind === 'manual') {
+      this.#manualPending--
+      this.#finished(job.eventId)
+      return
+    }
+    this.#dropEntry(job.entry)
+    this.#finished(job.entry.eventId)
   }
 
   async #run(job: Job): Promise<void> {
-    const { brandId, webhookId, eventId } = job.kind === 'manual' ? job : job.entry
-    const webhook = this.context.mock.store.findWebhook(brandId, webhookId)
-    const event = this.context.mock.store.findEvent(brandId, webhookId, eventId)
-    if (!webhook || !event) {
-      if (job.kind === 'scheduled') this.#scheduled.delete(this.#key(job.entry))
-      return
-    }
-    const attempt = job.kind === 'manual' ? job.attempt : this.#newAttempt(event, webhook.endpoint)
-    const outcome = await this.#attempt(brandId, webhookId, webhook.endpoint, event, attempt)
-    const succeeded = outcome.status === 'SUCCESS'
-    let eventStatus: string
-    if (job.kind === 'manual') {
-      eventStatus = outcome.status
-    } else {
-      const entry = job.entry
-      const key = this.#key(entry)
-      entry.firstAttemptAt ??= Date.parse(attempt.created)
-      const nextAttemptAt = this.context.now() + this.options.firstRetryDelayMs * 2 ** entry.retryIndex
-      const retryFits = !this.#stopped && nextAttemptAt - entry.firstAttemptAt <= this.options.retryWindowMs
-      if (!succeeded && retryFits)
-        this.#schedule({ ...entry, retryIndex: entry.retryIndex + 1, nextAttemptAt })
-      else this.#scheduled.delete(key)
-      eventStatus = succeeded ? 'SUCCESS' : retryFits ? 'PENDING' : 'FAILURE'
-    }
-    this.context.mock.store.settleAttempt(
+    const ref = job.kind === 'manual' ? job : job.entry
+    const { store } = this.context
+    const webhook = store.findWebhook(ref.brandId, ref.webhookId)
+    const event = store.findEvent(ref.brandId, ref.webhookId, ref.eventId)
+    if (!webhook || !event) return this.#done(job)
+    const attemptId = job.kind === 'manual' ? job.attemptId : this.#startAttempt(ref, webhook.endpoint)
+    const outcome = await deliver(this.#attemptContext(), {
+      ...ref,
+      endpoint: webhook.endpoint,
       event,
-      attempt,
-      outcome,
-      eventStatus,
-      new Date(this.context.now()).toISOString(),
+      attemptId,
+    })
+    const current = store.findEvent(ref.brandId, ref.webhookId, ref.eventId)
+    if (!current) return this.#done(job)
+    const retry =
+      job.kind === 'scheduled' && !outcome.delivered
+        ? this.#retryOf(job.entry, attemptId, current.attempts)
+        : undefined
+    const at = new Date(this.context.now()).toISOString()
+    store.putEvent(
+      ref.brandId,
+      ref.webhookId,
+      attemptSettled(current, attemptId, outcome, { retryDue: retry !== undefined, at }),
     )
-    this.context.changed()
+    if (!retry) return this.#done(job)
+    this.#putEntry(retry)
+    this.#startTimer(retry)
   }
 
-  #newAttempt(event: EventRecord, endpoint: string): WebhookEventAttempt {
-    const attempt: WebhookEventAttempt = {
+  /** Records a scheduled attempt as under way; its id. */
+  #startAttempt(ref: EventRef, endpoint: string): string {
+    const event = this.context.store.findEvent(ref.brandId, ref.webhookId, ref.eventId)
+    const attempt = {
       id: randomUUID(),
       created: new Date(this.context.now()).toISOString(),
-      status: 'PENDING',
       request: { endpoint, headers: {} },
     }
-    this.context.mock.store.addAttempt(event, attempt)
-    this.context.changed()
-    return attempt
+    if (event) this.context.store.putEvent(ref.brandId, ref.webhookId, attemptStarted(event, attempt))
+    return attempt.id
   }
 
-  /** One signed POST; returns what was sent and what came back, for the store to record. */
-  async #attempt(
-    brandId: string,
-    webhookId: string,
-    endpoint: string,
-    event: EventRecord,
-    attempt: WebhookEventAttempt,
-  ): Promise<Pick<WebhookEventAttempt, 'request' | 'response' | 'status'>> {
-    const { body, headers } = await signDelivery({
-      envelope: deliveryEnvelope(brandId, webhookId, event, attempt.id),
-      privateKey: this.context.key.privateKey,
-      keyUrl: this.context.keyUrl(),
-    })
-    const request = { endpoint, headers }
-    const started = performance.now()
-    try {
-      const response = await post(endpoint, headers, body, {
-        agents: this.#agents,
-        timeoutMs: this.options.attemptTimeoutMs,
-      })
-      return {
-        request,
-        status: response.statusCode >= 200 && response.statusCode < 300 ? 'SUCCESS' : 'FAILURE',
-        response: {
-          ...response,
-          body: response.body.slice(0, this.options.maxRecordedBodyChars),
-          time: Math.round(performance.now() - started),
-        },
-      }
-    } catch {
-      // Refused, reset or timed out: no response to record.
-      return { request, status: 'FAILURE' }
+  /** The next scheduled delivery after a failure, if it fits the retry window. */
+  #retryOf(
+    entry: ScheduledDelivery,
+    attemptId: string,
+    attempts: ReadonlyArray<{ id: string; created: string }>,
+  ) {
+    if (this.#stopped) return undefined
+    const created = attempts.find((a) => a.id === attemptId)?.created
+    const firstAttemptAt = entry.firstAttemptAt ?? (created ? Date.parse(created) : this.context.now())
+    const nextAttemptAt = this.context.now() + this.options.firstRetryDelayMs * 2 ** entry.retryIndex
+    if (nextAttemptAt - firstAttemptAt > this.options.retryWindowMs) return undefined
+    return { ...entry, firstAttemptAt, retryIndex: entry.retryIndex + 1, nextAttemptAt }
+  }
+
+  #attemptContext(): AttemptContext {
+    return {
+      key: this.context.key,
+      keyUrl: this.context.keyUrl,
+      agents: this.#agents,
+      timeoutMs: this.options.attemptTimeoutMs,
+      maxRecordedBodyBytes: this.options.maxRecordedBodyBytes,
     }
   }
 }

@@ -27,12 +27,16 @@ export class DeliveryAgents {
   }
 }
 
-/** POSTs `body`; rejects if the connection fails or the whole exchange outlasts `timeoutMs`. */
+/**
+ * POSTs `body`; rejects if the connection fails or the exchange outlasts `timeoutMs`. Only the first
+ * `maxBodyBytes` of the answer are kept: past them the response is destroyed as it streams, so a
+ * receiver answering a gigabyte costs no more memory than one answering a line.
+ */
 export function post(
   endpoint: string,
   headers: Record<string, string>,
   body: Uint8Array,
-  options: { agents: DeliveryAgents; timeoutMs: number },
+  options: { agents: DeliveryAgents; timeoutMs: number; maxBodyBytes: number },
 ): Promise<PostAnswer> {
   const url = new URL(endpoint)
   const secure = url.protocol === 'https:'
@@ -47,15 +51,24 @@ export function post(
     request.on('error', reject)
     request.on('response', (response) => {
       const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('error', reject)
-      response.on('end', () =>
+      let kept = 0
+      const answered = () =>
         resolve({
           statusCode: response.statusCode ?? 0,
           headers: flatHeaders(response.headers),
           body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      )
+        })
+      response.on('data', (chunk: Buffer) => {
+        const room = options.maxBodyBytes - kept
+        if (room > 0) chunks.push(chunk.subarray(0, room))
+        kept += Math.min(room, chunk.length)
+        if (kept < options.maxBodyBytes) return
+        // Enough to record: the rest is never read (the connection closes instead of draining).
+        response.destroy()
+        answered()
+      })
+      response.on('error', reject)
+      response.on('end', answered)
     })
     request.end(body)
   })

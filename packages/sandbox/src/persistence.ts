@@ -1,105 +1,97 @@
-// --data FILE: the whole state, rewritten atomically (temp file, fsync, rename, fsync the directory),
-// so a crash at any moment leaves either the previous or the next complete state, never a torn one.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import type { MockSnapshot } from '@flexengage/webhooks-mock-handlers'
+// --data FILE: every change the store and the deliverer make is journaled. A write's changes are on
+// disk before its answer (`commit`); the deliverer's own (attempt records, retries due) follow in the
+// background, within a turn of the event loop. Memory never holds what an answer refused: a commit
+// that fails puts memory back to what the file holds.
+import type { MockStore } from '@flexengage/webhooks-mock-handlers'
+import type { Deliverer } from './deliverer.js'
+import { type Journal, liveRecords, type OpenedDataFile } from './journal.js'
 
-export interface ScheduledDelivery {
-  brandId: string
-  webhookId: string
-  eventId: string
-  /** When the first attempt was made (ms since epoch); the retry window counts from here. */
-  firstAttemptAt: number | null
-  retryIndex: number
-  nextAttemptAt: number
+export interface Persistence {
+  /** Saves every change so far; if it cannot, memory goes back to what is saved, and it rejects. */
+  commit(): Promise<void>
+  close(): Promise<void>
 }
 
-export interface SandboxState {
-  version: 1
-  privateKeyPem: string
-  snapshot: MockSnapshot
-  schedule: ScheduledDelivery[]
-}
+/** Without --data: nothing to save. */
+export const IN_MEMORY: Persistence = { commit: () => Promise.resolve(), close: () => Promise.resolve() }
 
-export function readState(file: string): SandboxState | undefined {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
+/** A write the sandbox could not save: nothing it did is kept (answered 500). */
+export class StateNotSavedError extends Error {
+  override readonly name = 'StateNotSavedError'
+
+  constructor(cause: unknown) {
+    super(`the sandbox could not save its state, so nothing was changed: ${(cause as Error).message}`, {
+      cause,
+    })
   }
-  const state = JSON.parse(text) as SandboxState
-  if (state.version !== 1) throw new Error(`${file}: unknown sandbox state version ${String(state.version)}`)
-  return state
 }
 
-function writeAtomically(file: string, contents: string): void {
-  const temp = `${file}.${process.pid}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
-    writeFileSync(fd, contents)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+class JournalPersistence implements Persistence {
+  #flushQueued = false
+  /** Said once per run of failed background saves, not once per delivery. */
+  #warned = false
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly store: MockStore,
+    private readonly deliverer: Deliverer,
+  ) {
+    const record = (change: Parameters<Journal['record']>[0]) => {
+      journal.record(change)
+      this.#flushSoon()
+    }
+    store.subscribe(record)
+    deliverer.subscribe(record)
   }
-  renameSync(temp, file)
-  const dir = openSync(dirname(file), 'r')
-  try {
-    fsyncSync(dir)
-  } finally {
-    closeSync(dir)
+
+  async commit(): Promise<void> {
+    try {
+      await this.journal.flush()
+    } catch (error) {
+      const saved = this.journal.reread()
+      this.store.restore(saved.store.snapshot())
+      this.deliverer.replaceSchedule(saved.schedule.values())
+      throw new StateNotSavedError(error)
+    }
+  }
+
+  close(): Promise<void> {
+    return this.journal.close()
+  }
+
+  /** Changes nobody waits on (the deliverer's) are saved in one flush per turn of the event loop. */
+  #flushSoon(): void {
+    if (this.#flushQueued) return
+    this.#flushQueued = true
+    setImmediate(() => {
+      this.#flushQueued = false
+      this.journal
+        .flush()
+        .then(() => this.journal.compactIfLarge())
+        .then(
+          () => {
+            this.#warned = false
+          },
+          (error: unknown) => {
+            // The journal rewrites itself whole at the next flush; until then the file lags memory.
+            if (!this.#warned)
+              console.warn(`flexengage-sandbox: ${(error as Error).message}; retrying at the next change`)
+            this.#warned = true
+          },
+        )
+    })
   }
 }
 
 /**
- * Coalesces saves: every `save()` resolves once a write that started after the call has finished,
- * so an API answer sent after `await save()` is on disk.
+ * Starts journaling to an opened data file: the file is (re)written as a journal if it is not one
+ * yet, and every later change of the store and the schedule is appended.
  */
-export class Persister {
-  #writing: Promise<void> | undefined
-  #queued: Promise<void> | undefined
-  /** The text last written whole: what is on disk. Parsed only when a failed save is undone. */
-  #onDisk: string | undefined
-
-  constructor(
-    private readonly file: string,
-    private readonly state: () => SandboxState,
-    onDisk: SandboxState | undefined,
-  ) {
-    this.#onDisk = onDisk === undefined ? undefined : JSON.stringify(onDisk)
-  }
-
-  /** What the file holds now (undefined before the first write of a new file). */
-  get onDisk(): SandboxState | undefined {
-    return this.#onDisk === undefined ? undefined : (JSON.parse(this.#onDisk) as SandboxState)
-  }
-
-  save(): Promise<void> {
-    if (!this.#writing) return this.#start()
-    this.#queued ??= this.#writing.then(() => {
-      this.#queued = undefined
-      return this.#start()
-    })
-    return this.#queued
-  }
-
-  #start(): Promise<void> {
-    this.#writing = new Promise<void>((resolve, reject) => {
-      // Yield once so that saves requested in the same tick share this write.
-      setImmediate(() => {
-        try {
-          const text = JSON.stringify(this.state())
-          writeAtomically(this.file, text)
-          this.#onDisk = text
-          resolve()
-        } catch (error) {
-          reject(error)
-        }
-      })
-    }).finally(() => {
-      this.#writing = undefined
-    })
-    return this.#writing
-  }
+export function journalTo(
+  opened: OpenedDataFile,
+  state: { privateKeyPem: string; store: MockStore; deliverer: Deliverer },
+): Persistence {
+  const { store, deliverer } = state
+  const journal = opened.begin(state.privateKeyPem, () => liveRecords(store, deliverer.scheduledDeliveries()))
+  return new JournalPersistence(journal, store, deliverer)
 }

@@ -80,3 +80,22 @@ test('--forward-to without --events, or with an endpoint the API refuses, is bad
   ])
   expect([insecure.status, insecure.stderr]).toEqual([2, expect.stringContaining('must use https')])
 })
+
+test('every command answers --help with its own options; an unknown command is bad usage', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' })
+  for (const [command, option] of [
+    ['start', '--allowed-host'],
+    ['trigger', '--allow-invalid-data'],
+    ['demo', '--keep-open'],
+  ] as const) {
+    const help = run(command, '--help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain(`flexengage-sandbox ${command}`)
+    expect(help.stdout).toContain(option)
+  }
+  const overview = run('--help')
+  expect(overview.stdout).toContain('flexengage-sandbox COMMAND --help')
+  const unknown = run('serve')
+  expect(unknown.status).toBe(2)
+  expect(unknown.stderr).toContain('unknown command "serve"')
+})

@@ -151,7 +151,7 @@ describe('deliveries', () => {
     expect(results.map((r) => r.status)).toEqual([202, 202, 202, 503, 503, 503])
     expect(results[3]?.body).toMatchObject({
       status: 503,
-      description: expect.stringMatching(/too many deliveries pending/),
+      description: expect.stringMatching(/bound on pending deliveries/),
     })
 
     released = true
@@ -161,8 +161,79 @@ describe('deliveries', () => {
       const details = await Promise.all(accepted.map((id) => fe.webhooks.events.get(hook.id, id)))
       return details.every((d) => d.status === 'SUCCESS')
     })
-    await sandbox.deliverer.whenIdle()
-    expect(sandbox.deliverer.pending).toBe(0)
+    await sandbox.settled()
+    expect(sandbox.pendingDeliveries).toBe(0)
+  })
+
+  test('one trigger that would pass the pending bound creates nothing (503), however many webhooks match', async () => {
+    const sandbox = await sandboxWith({ maxPending: 10_000 })
+    for (let i = 0; i < 20_000; i++) {
+      sandbox.mock.seedWebhook(BRAND, { endpoint: `https://example.com/${i}`, events: ['NOTIFICATION'] })
+    }
+    const refused = await trigger(sandbox, 'NOTIFICATION.X')
+    expect(refused.status).toBe(503)
+    expect(refused.body.description).toMatch(/20000 more deliveries would pass the bound/)
+    expect(sandbox.pendingDeliveries).toBe(0)
+    const [first] = sandbox.mock.store.webhooks(BRAND)
+    expect(sandbox.mock.store.events(BRAND, first?.id as string)).toEqual([])
+  })
+
+  test("hanging receivers hold only their own share of the slots: a healthy endpoint's deliveries go on", async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 0, attemptTimeoutMs: 600_000 })
+    const fe = clientFor(sandbox)
+    // Eight receivers (eight origins) that take every delivery and never answer.
+    const inFlight: number[] = []
+    for (let i = 0; i < 8; i++) {
+      inFlight.push(0)
+      const hanging = await listen((request) => {
+        inFlight[i] = (inFlight[i] as number) + 1
+        request.resume()
+      })
+      cleanups.push(hanging.close)
+      await fe.webhooks.create({ endpoint: `${hanging.url}/hooks`, events: ['NOTIFICATION'] })
+    }
+    const healthy = await receiver()
+    await fe.webhooks.create({ endpoint: healthy.endpoint, events: ['NOTIFICATION'] })
+    const triggered = []
+    for (let n = 0; n < 10; n++) triggered.push(await trigger(sandbox, 'NOTIFICATION.X', { n }))
+    await eventually(() => healthy.handled.length === 10)
+    // Each hanging endpoint holds at most its share, however many of its deliveries wait.
+    for (const count of inFlight) expect(count).toBeLessThanOrEqual(4)
+    await eventually(() => sandbox.pendingDeliveries === 80)
+    expect(triggered.every((result) => result.status === 202)).toBe(true)
+  })
+
+  test('a receiver answering a body without end costs the first KiBs: the rest is never read', async () => {
+    const sandbox = await sandboxWith({ retryWindowMs: 0 })
+    const GiB = 1024 ** 3
+    let written = 0
+    let cutOff: () => void = () => undefined
+    const cut = new Promise<void>((resolve) => {
+      cutOff = resolve
+    })
+    const endless = await listen((request, response) => {
+      request.resume()
+      response.writeHead(200, { 'content-type': 'text/plain' })
+      const chunk = Buffer.alloc(64 * 1024, 'x')
+      const pump = () => {
+        while (written < GiB && response.write(chunk)) written += chunk.length
+      }
+      response.on('drain', pump)
+      response.on('close', () => cutOff())
+      pump()
+    })
+    cleanups.push(endless.close)
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: `${endless.url}/hooks`, events: ['NOTIFICATION'] })
+    const { body } = await trigger(sandbox, 'NOTIFICATION.X')
+    const eventId = body.events?.[0]?.id as string
+    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    // The sandbox closed the connection long before the gigabyte was through.
+    await cut
+    expect(written).toBeLessThan(GiB)
+    const [attempt] = (await fe.webhooks.events.get(hook.id, eventId)).attempts
+    expect(attempt?.response?.statusCode).toBe(200)
+    expect(attempt?.response?.body).toBe('x'.repeat(4096))
   })
 
   test('a receiver that never answers is cut off after attemptTimeoutMs, with no response recorded', async () => {

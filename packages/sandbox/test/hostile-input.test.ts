@@ -42,6 +42,17 @@ const cases: Array<[string, number, { path: string; init: RequestInit }]> = [
     trigger('{"type":"NOTIFICATION.X"}', { ...token, 'content-type': 'text/plain' }),
   ],
   ['trigger: a body that is not JSON', 400, trigger('{"type":')],
+  ['trigger: the JSON body null', 422, trigger('null')],
+  [
+    'trigger: with PUT',
+    405,
+    { path: `/_sandbox/v1/${BRAND}/events`, init: { method: 'PUT', headers: json, body: '{}' } },
+  ],
+  [
+    'events feed: a limit that is not a number',
+    400,
+    { path: `/_sandbox/v1/${BRAND}/events?limit=ten`, init: { headers: token } },
+  ],
   [
     'API: a create body over the limit',
     413,
@@ -64,6 +75,7 @@ const cases: Array<[string, number, { path: string; init: RequestInit }]> = [
   // Only the page's three files are served; any other name is not looked up on disk at all.
   ['inspector: an asset that does not exist', 404, { path: '/_sandbox/ui/cli.js', init: {} }],
   ['inspector: an asset name with a NUL', 404, { path: '/_sandbox/ui/app.js%00', init: {} }],
+  ['inspector: an asset named __proto__', 404, { path: '/_sandbox/ui/__proto__', init: {} }],
   [
     'API: a form body',
     415,
@@ -87,11 +99,35 @@ test.each(cases)('%s -> %i', async (_, status, { path, init }) => {
 test('nothing refused was stored or scheduled; a normal trigger still delivers', async () => {
   const [hook] = sandbox.mock.store.webhooks(BRAND)
   expect(sandbox.mock.store.events(BRAND, hook?.id as string)).toEqual([])
-  expect(sandbox.deliverer.pending).toBe(0)
+  expect(sandbox.pendingDeliveries).toBe(0)
   await expect(sandbox.trigger(BRAND, 'NOTIFICATION.X', JSON.parse(nested(5000)))).rejects.toBeInstanceOf(
     SandboxInputError,
   )
   const [event] = await sandbox.trigger(BRAND, 'NOTIFICATION.X', { ok: true })
   await eventually(() => receiver.handled.length > 0)
   expect(receiver.handled.map((e) => e.id)).toEqual([event?.id])
+})
+
+test('a PATCH with any field but enabled, or a create asking for an undeclared status, changes nothing', async () => {
+  const fe = clientFor(sandbox)
+  const [hook] = await fe.webhooks.list()
+  const patch = await fetch(`${sandbox.url}/v1/${BRAND}/webhooks/${hook?.id}`, {
+    method: 'PATCH',
+    headers: json,
+    body: JSON.stringify({ enabled: false, endpoint: 'javascript:alert(1)', id: 'another' }),
+  })
+  expect(patch.status).toBe(422)
+  expect((await patch.json()).validations).toMatchObject({
+    endpoint: expect.any(String),
+    id: expect.any(String),
+  })
+  expect(await fe.webhooks.get(hook?.id as string)).toEqual(hook)
+
+  const create = await fetch(`${sandbox.url}/v1/${BRAND}/webhooks`, {
+    method: 'POST',
+    headers: { ...json, prefer: 'code=204' },
+    body: JSON.stringify({ endpoint: 'https://example.com/prefer', events: ['NOTIFICATION'] }),
+  })
+  expect(create.status).toBe(422)
+  expect((await fe.webhooks.list()).map((webhook) => webhook.id)).toEqual([hook?.id])
 })

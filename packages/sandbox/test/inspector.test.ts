@@ -167,3 +167,45 @@ test('resend failed re-sends every failed event of a webhook; delete removes it'
   expect((await fe.webhooks.list()).map((listed) => listed.id)).not.toContain(webhook.id)
   await page.close()
 })
+
+test('with 100,000 events the page reads the newest page first, and older pages only on demand', async () => {
+  const [eventType] = listedEventTypes
+  const crowded = await startSandbox()
+  try {
+    const webhook = crowded.mock.seedWebhook(BRAND, {
+      endpoint: 'https://example.com/crowded',
+      events: [eventType],
+    })
+    const seeded = Array.from({ length: 100_000 }, () =>
+      crowded.mock.seedEvent(BRAND, webhook.id, { type: eventType, status: 'SUCCESS' }),
+    )
+    const page = await browser.newPage()
+    page.setDefaultTimeout(SAFETY_NET_MS)
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    await page.goto(crowded.inspectorUrl(BRAND))
+    await page.locator(`tr[data-event="${seeded.at(-1)?.id}"]`).waitFor()
+    const feedPages = () => requested.filter((path) => path === `/_sandbox/v1/${BRAND}/events`).length
+    // One page of the feed, newest first; the API's per-webhook event pages are never walked.
+    expect(feedPages()).toBe(1)
+    expect(requested.filter((path) => path.includes(`/webhooks/${webhook.id}/events`))).toEqual([])
+    const shown = await page.locator('#events tr').count()
+    expect(shown).toBeLessThan(seeded.length)
+
+    await page.getByTestId('load-older').click()
+    await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2 * shown)
+    // The oldest row shown now is the one just older than the first page's last.
+    const ids = await page
+      .locator('#events tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-event')))
+    expect(ids).toEqual(
+      seeded
+        .slice(-2 * shown)
+        .reverse()
+        .map((event) => event.id),
+    )
+    await page.close()
+  } finally {
+    await crowded.close()
+  }
+})

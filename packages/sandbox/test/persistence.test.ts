@@ -1,12 +1,24 @@
 // --data FILE: state survives restarts; kill -9 during a burst loses no acknowledged event and leaves
-// no corrupt attempt record; SIGTERM shuts down gracefully.
-import { type ChildProcess, spawn } from 'node:child_process'
+// no corrupt attempt record; SIGTERM shuts down gracefully; a write the disk refuses is undone; one
+// sandbox per file; a write appends, whatever the state's size; torn, damaged and old files.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
 import { once } from 'node:events'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort } from '@flexengage/tools/prism'
+import { freePort } from '@flexengage/tools/free-port'
+import { FlexEngageWebhooks } from '@flexengage/webhooks'
 import { afterAll, expect, test } from 'vitest'
 import { startSandbox } from '../src/index.js'
 import { BRAND, clientFor, eventually, startReceiver, trigger } from './helpers.js'
@@ -149,9 +161,15 @@ test('kill -9 during a burst of deliveries: no acknowledged event lost, no attem
   await receiver.close()
 })
 
+/** Sets the largest file the process may write (bytes; undefined: no limit), as a full disk would. */
+function limitFileSize(pid: number, bytes: number | undefined) {
+  execFileSync('prlimit', ['--pid', String(pid), `--fsize=${bytes ?? 'unlimited'}:unlimited`])
+}
+
 test('a write that cannot be saved is refused and undone: memory never holds what the answer refused', async () => {
-  const dataFile = join(scratch, 'unwritable.json')
-  const sandbox = await startSandbox({ dataFile })
+  const dataFile = join(scratch, 'unwritable.journal')
+  const port = await freePort()
+  const sandbox = await spawnSandbox(dataFile, port)
   const fe = clientFor(sandbox)
   const kept = await fe.webhooks.create({ endpoint: 'http://127.0.0.1:9/kept', events: ['NOTIFICATION'] })
   const create = () =>
@@ -160,9 +178,8 @@ test('a write that cannot be saved is refused and undone: memory never holds wha
       headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' },
       body: JSON.stringify({ endpoint: 'http://127.0.0.1:9/later', events: ['ORDER_EVENTS'] }),
     })
-  // The disk stops taking writes: a directory now stands where each save writes its temporary file.
-  const blocker = `${dataFile}.${process.pid}.tmp`
-  mkdirSync(blocker)
+  // The disk stops taking writes: the file may not grow past what it holds now (EFBIG).
+  limitFileSize(sandbox.child.pid as number, statSync(dataFile).size)
   const refused = await create()
   expect(refused.status).toBe(500)
   expect(await refused.json()).toMatchObject({
@@ -171,23 +188,181 @@ test('a write that cannot be saved is refused and undone: memory never holds wha
   expect((await fe.webhooks.list()).map((w) => w.id)).toEqual([kept.id])
   // The same request again is refused the same way, not as a duplicate (409).
   expect((await create()).status).toBe(500)
-  const triggered = await trigger(sandbox, 'NOTIFICATION.X')
-  expect(triggered.status).toBe(500)
-  expect(sandbox.mock.store.events(BRAND, kept.id)).toEqual([])
-  expect(sandbox.deliverer.pending).toBe(0)
+  expect((await trigger(sandbox, 'NOTIFICATION.X', {})).status).toBe(500)
+  expect(await eventIds(fe, kept.id)).toEqual([])
 
   // Writable again: the same create is accepted, and the file holds exactly what was acknowledged.
-  rmSync(blocker, { recursive: true })
+  limitFileSize(sandbox.child.pid as number, undefined)
   const accepted = await create()
   expect(accepted.status).toBe(201)
   const later = (await accepted.json()) as { id: string }
-  await sandbox.close()
+  sandbox.child.kill('SIGTERM')
+  expect(await exited(sandbox.child)).toBe(0)
   const restarted = await startSandbox({ dataFile })
   try {
-    const ids = (await clientFor(restarted).webhooks.list()).map((w) => w.id).sort()
-    expect(ids).toEqual([kept.id, later.id].sort())
-    expect(restarted.mock.store.events(BRAND, kept.id)).toEqual([])
+    const again = clientFor(restarted)
+    expect((await again.webhooks.list()).map((w) => w.id).sort()).toEqual([kept.id, later.id].sort())
+    expect(await eventIds(again, kept.id)).toEqual([])
   } finally {
     await restarted.close()
   }
+})
+
+async function eventIds(fe: ReturnType<typeof clientFor>, webhookId: string): Promise<string[]> {
+  const ids: string[] = []
+  for await (const event of fe.webhooks.events.list(webhookId)) ids.push(event.id)
+  return ids
+}
+
+test('a second sandbox on the same data file refuses to start, naming the file and the holder', async () => {
+  const dataFile = join(scratch, 'locked.journal')
+  const first = await startSandbox({ dataFile })
+  try {
+    const refusal = startSandbox({ dataFile })
+    await expect(refusal).rejects.toThrow(dataFile)
+    await expect(refusal).rejects.toThrow(`process ${process.pid}`)
+  } finally {
+    await first.close()
+  }
+  // Closed: the lock is released, and the next sandbox starts.
+  const next = await startSandbox({ dataFile })
+  await next.close()
+})
+
+test('a lock left by a sandbox that died is taken over', async () => {
+  const dataFile = join(scratch, 'stale.journal')
+  const port = await freePort()
+  const crashed = await spawnSandbox(dataFile, port)
+  crashed.child.kill('SIGKILL')
+  await exited(crashed.child)
+  expect(existsSync(`${dataFile}.lock`)).toBe(true)
+  const next = await startSandbox({ dataFile })
+  await next.close()
+})
+
+test('every brand is saved, __proto__ too', async () => {
+  const dataFile = join(scratch, 'proto.journal')
+  const brands = ['__proto__', 'constructor', BRAND]
+  const first = await startSandbox({ dataFile })
+  const created = new Map<string, string>()
+  for (const brandId of brands) {
+    const fe = new FlexEngageWebhooks({ brandId, token: 'sandbox-token', baseUrl: first.url })
+    created.set(
+      brandId,
+      (await fe.webhooks.create({ endpoint: 'https://example.com/h', events: ['NOTIFICATION'] })).id,
+    )
+  }
+  await first.close()
+  const second = await startSandbox({ dataFile })
+  try {
+    for (const brandId of brands) {
+      const fe = new FlexEngageWebhooks({ brandId, token: 'sandbox-token', baseUrl: second.url })
+      expect((await fe.webhooks.list()).map((w) => w.id)).toEqual([created.get(brandId)])
+    }
+  } finally {
+    await second.close()
+  }
+})
+
+test("a one-field write appends one record, whatever the state's size", async () => {
+  const dataFile = join(scratch, 'append.journal')
+  const sandbox = await startSandbox({ dataFile })
+  try {
+    const fe = clientFor(sandbox)
+    const hook = await fe.webhooks.create({ endpoint: 'https://example.com/h', events: ['NOTIFICATION'] })
+    for (let i = 0; i < 500; i++)
+      sandbox.mock.seedEvent(BRAND, hook.id, { type: 'NOTIFICATION.X', data: { filler: 'x'.repeat(1000) } })
+    await fe.webhooks.disable(hook.id)
+    const before = statSync(dataFile).size
+    await fe.webhooks.enable(hook.id)
+    const grown = statSync(dataFile).size - before
+    // The webhook's record alone, not the 500 events beside it.
+    expect(grown).toBeGreaterThan(0)
+    expect(grown).toBeLessThan(1024)
+    expect(before).toBeGreaterThan(500 * 1000)
+  } finally {
+    await sandbox.close()
+  }
+})
+
+test('a torn last record (a crash mid-append) is dropped; a damaged one names the file and line', async () => {
+  const dataFile = join(scratch, 'torn.journal')
+  const first = await startSandbox({ dataFile })
+  const hook = await clientFor(first).webhooks.create({
+    endpoint: 'https://example.com/h',
+    events: ['NOTIFICATION'],
+  })
+  await first.close()
+  appendFileSync(dataFile, '{"kind":"webhook","brandId":"ACME","webhook":{"id":"torn')
+  const second = await startSandbox({ dataFile })
+  try {
+    expect((await clientFor(second).webhooks.list()).map((w) => w.id)).toEqual([hook.id])
+    // The next write starts on a line of its own.
+    await clientFor(second).webhooks.disable(hook.id)
+  } finally {
+    await second.close()
+  }
+  const third = await startSandbox({ dataFile })
+  expect((await clientFor(third).webhooks.get(hook.id)).enabled).toBe(false)
+  await third.close()
+
+  const lines = readFileSync(dataFile, 'utf8').split('\n')
+  lines.splice(1, 0, 'not json')
+  writeFileSync(dataFile, lines.join('\n'))
+  await expect(startSandbox({ dataFile })).rejects.toThrow(`${dataFile}:2: not a journal record`)
+})
+
+test('a state file of the previous format is read and rewritten as a journal; a failed rewrite leaves no temp file', async () => {
+  const dataFile = join(scratch, 'v1.json')
+  const source = await startSandbox()
+  const hook = await clientFor(source).webhooks.create({
+    endpoint: 'https://example.com/h',
+    events: ['NOTIFICATION'],
+  })
+  const event = source.mock.seedEvent(BRAND, hook.id, {
+    type: 'NOTIFICATION.X',
+    attempts: [{ status: 'FAILURE' }],
+  })
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  // Version 1: one JSON object with brands keyed by id, rewritten whole on every save.
+  const v1 = {
+    version: 1,
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    snapshot: {
+      brands: {
+        [BRAND]: { webhooks: [hook], events: { [hook.id]: source.mock.store.events(BRAND, hook.id) } },
+      },
+    },
+    schedule: [],
+  }
+  await source.close()
+  writeFileSync(dataFile, JSON.stringify(v1))
+
+  // A disk too full to take the rewrite (no file may grow past 1 KiB, less than the key alone):
+  // start-up fails naming the file, and leaves no temp file.
+  const full = spawnSync(
+    'prlimit',
+    ['--fsize=1024', process.execPath, cli, 'start', '--port', '0', '--data', dataFile],
+    {
+      encoding: 'utf8',
+      // A safety net for a broken build only: the start-up fails at once.
+      timeout: 60_000,
+    },
+  )
+  expect(full.status).toBe(1)
+  expect(full.stderr).toContain(dataFile)
+  expect(readdirSync(scratch).filter((name) => name.startsWith('v1.json.') && name.endsWith('.tmp'))).toEqual(
+    [],
+  )
+  expect(JSON.parse(readFileSync(dataFile, 'utf8'))).toEqual(v1)
+
+  const migrated = await startSandbox({ dataFile })
+  try {
+    const fe = clientFor(migrated)
+    expect((await fe.webhooks.get(hook.id)).endpoint).toBe('https://example.com/h')
+    expect((await fe.webhooks.events.get(hook.id, event.id)).attempts).toHaveLength(1)
+  } finally {
+    await migrated.close()
+  }
+  expect(readFileSync(dataFile, 'utf8')).toMatch(/^\{"journal":"flexengage-sandbox-journal"/)
 })

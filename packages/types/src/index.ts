@@ -29,8 +29,18 @@ export {
 export { eventDataValidators, validateEnvelope } from './generated/delivery-validation.js'
 export type { ValidationError, Validator } from './generated/delivery-validators.js'
 export { operationTable, routeOrder, specSchemas } from './generated/operation-table.js'
+export { requestValidators } from './generated/request-validation.js'
 export { isLoopbackHost } from './loopback.js'
+export { endpointProblem, windowProblem } from './prose-rules.js'
 export { sleep } from './sleep.js'
+export {
+  describeViolations,
+  type FieldProblem,
+  type FieldRoot,
+  fieldProblems,
+  REQUEST_ROOT,
+  validationsOf,
+} from './validation.js'
 export type { components, operations, paths }
 
 type Schemas = components['schemas']

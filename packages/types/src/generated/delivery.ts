@@ -1,4 +1,4 @@
-// @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
+// @generated from spec/openapi.yaml by tools/generate/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
 import type { components } from './openapi.js'
 
 /**
@@ -23,6 +23,11 @@ export const delivery = {
   keyHosts: {
     "production": "assets.webhooks.flexengage.com",
     "test": "assets.webhooks.flexengage-test.com"
+  },
+  /** The request that subscribes a URL to deliveries, and its field naming that URL. */
+  subscription: {
+    "operationId": "createWebhook",
+    "urlField": "endpoint"
   },
   /** The envelope's fields, in the order the spec lists them as required. */
   envelopeFields: [

@@ -1,4 +1,4 @@
-// @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
+// @generated from spec/openapi.yaml by tools/generate/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
 export interface paths {
     "/v1/{brandId}/webhooks": {
         parameters: {
@@ -329,6 +329,11 @@ export interface components {
             events: components["schemas"]["WebhookEventSummary"][];
             page: components["schemas"]["WebhookEventsPage"];
         };
+        /**
+         * @description Turns a webhook on or off, and changes nothing else: the reference documents `enabled` as the
+         *     whole body, so any other field (an endpoint, an id, event types) is refused with 422 rather
+         *     than applied.
+         */
         WebhookPatchRequest: {
             /** @description `true` turns the webhook on, `false` turns it off without deleting it. */
             enabled: boolean;

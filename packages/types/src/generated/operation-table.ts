@@ -1,4 +1,4 @@
-// @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
+// @generated from spec/openapi.yaml by tools/generate/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
 /**
  * Every operation of spec/openapi.yaml: method, path template, parameters (location, required,
  * schema), request body schema and declared statuses. `$ref`s name an entry of `specSchemas`.
@@ -14,6 +14,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       }
@@ -50,6 +51,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       }
@@ -94,6 +96,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -139,6 +142,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -184,6 +188,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -237,6 +242,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -318,6 +324,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -372,6 +379,7 @@ export const operationTable = {
         "required": true,
         "schema": {
           "minLength": 1,
+          "pattern": "\\S",
           "type": "string"
         }
       },
@@ -429,6 +437,7 @@ export const specSchemas = {
     "type": "string"
   },
   "WebhookPatchRequest": {
+    "additionalProperties": false,
     "properties": {
       "enabled": {
         "type": "boolean"

@@ -1,4 +1,4 @@
-// @generated from spec/openapi.yaml by tools/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
+// @generated from spec/openapi.yaml by tools/generate/generate.mjs. Do not edit: change the spec or the generator, then run `pnpm generate`.
 /* tslint:disable */
 /* eslint-disable */
 /**
@@ -15,7 +15,9 @@
 
 import { exists, mapValues } from '../runtime';
 /**
- * 
+ * Turns a webhook on or off, and changes nothing else: the reference documents `enabled` as the
+ * whole body, so any other field (an endpoint, an id, event types) is refused with 422 rather
+ * than applied.
  * @export
  * @interface WebhookPatchRequest
  */
