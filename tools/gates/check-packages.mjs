@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { publishedPackageDirs } from '../workspace.mjs'
+import { pnpmCommand } from '../pnpm.mjs'
 
 const require = createRequire(import.meta.url)
 const attwBin = join(dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js')
@@ -24,7 +25,8 @@ const ALLOWED =
 
 /** Packs with pnpm (workspace: ranges become real versions, as in a publish). */
 export function pack(dir, destination) {
-  const run = spawnSync('npx', ['-y', 'pnpm@10.34.9', 'pack', '--pack-destination', destination], {
+  const [command, leading] = pnpmCommand()
+  const run = spawnSync(command, [...leading, 'pack', '--pack-destination', destination], {
     cwd: dir,
     encoding: 'utf8',
   })
