@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
-import { publishedPackageDirs } from '../workspace.mjs'
 import { pnpmCommand } from '../pnpm.mjs'
+import { publishedPackageDirs } from '../workspace.mjs'
 
 const require = createRequire(import.meta.url)
 const attwBin = join(dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js')

@@ -7,7 +7,13 @@ import type { AddressInfo } from 'node:net'
 import { createFlexEngageMock } from '@flexengage/webhooks-mock-handlers'
 import { createMockServer, type MockServer } from '@flexengage/webhooks-mock-handlers/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ConflictError, FlexEngageWebhooks, type Webhook } from '../src/index.js'
+import {
+  ConflictError,
+  FlexEngageWebhooks,
+  OutcomeUnknownError,
+  ResponseFormatError,
+  type Webhook,
+} from '../src/index.js'
 import { BRAND, TOKEN } from './helpers.js'
 
 /** mulberry32: the same seed gives the same faults in the same order. */
@@ -32,7 +38,8 @@ const FAULTS: Array<[Fault, number]> = [
   ['delay', 0.05],
 ]
 
-async function startFaultProxy(upstream: string, random: () => number) {
+/** A proxy in front of `upstream` injecting faults: drawn at random, or in the order `script` gives. */
+async function startFaultProxy(upstream: string, random: () => number, script?: Fault[]) {
   const seen: Record<Fault, number> = {
     pass: 0,
     '429': 0,
@@ -74,7 +81,7 @@ async function startFaultProxy(upstream: string, random: () => number) {
   const server: Server = createServer(async (incoming, response) => {
     const chunks: Buffer[] = []
     for await (const chunk of incoming) chunks.push(chunk as Buffer)
-    const fault = pick()
+    const fault = script ? (script.shift() ?? 'pass') : pick()
     seen[fault]++
     if (fault === '429') {
       response.writeHead(429, { 'retry-after-ms': '1', 'content-type': 'application/json' })
@@ -231,5 +238,36 @@ describe('a token refresh is not an attempt that may have reached the server', (
     const error = await fe.webhooks.create(taken).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConflictError)
     expect(tokens).toEqual([])
+  })
+})
+
+describe('a create whose answer was lost, and whose check of what happened failed too', () => {
+  test('rejects with OutcomeUnknownError: the webhook may exist, the failed check kept as the cause', async () => {
+    // The create reaches the server and its answer is cut off; the listing that looks for the webhook
+    // comes back as broken JSON.
+    const scripted = await startFaultProxy(upstream.url, seeded(1), ['reset-after', 'truncate'])
+    try {
+      const fe = new FlexEngageWebhooks({
+        brandId: BRAND,
+        token: TOKEN,
+        baseUrl: scripted.url,
+        maxRetries: 0,
+        logLevel: 'off',
+      })
+      const input = { endpoint: 'https://example.com/outcome-unknown', events: ['NOTIFICATION'] }
+      const error = await fe.webhooks.create(input).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(OutcomeUnknownError)
+      expect(error).toMatchObject({ operation: 'createWebhook', mayHaveActed: true })
+      expect((error as OutcomeUnknownError).cause).toBeInstanceOf(ResponseFormatError)
+      expect(String((error as Error).message)).toMatch(/may/)
+      // It did act: the server holds the webhook.
+      expect(upstream.mock.store.webhooks(BRAND).some((webhook) => webhook.endpoint === input.endpoint)).toBe(
+        true,
+      )
+      expect(scripted.seen['reset-after']).toBe(1)
+      expect(scripted.seen.truncate).toBe(1)
+    } finally {
+      await scripted.close()
+    }
   })
 })

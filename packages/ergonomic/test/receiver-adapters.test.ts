@@ -152,6 +152,30 @@ describe('answers', () => {
     expect(refused).toHaveLength(1)
   })
 
+  test('the Fetch adapter refuses a body without a length once it passes the limit, reading no further', async () => {
+    const receiver = receiverWith({ '*': () => undefined }, { maxBodyBytes: 1000 })
+    // A chunked body that would never end: the adapter must stop pulling past the limit.
+    let pulled = 0
+    let cancelled = false
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 256
+        controller.enqueue(new Uint8Array(256).fill(0x7b))
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const response = await receiver.fetch(
+      new Request('https://my.app/hooks', { method: 'POST', body: endless, duplex: 'half' } as RequestInit),
+    )
+    expect(response.status).toBe(413)
+    expect((await response.json()).error).toBe('body_too_large')
+    expect(cancelled).toBe(true)
+    // What was read past the limit is what one more pull brought (the stream may read ahead a chunk).
+    expect(pulled).toBeLessThanOrEqual(1000 + 2 * 256)
+  })
+
   test('500 when the handler throws, so flexEngage retries; the retry runs the handler again', async () => {
     let calls = 0
     const receiver = receiverWith({

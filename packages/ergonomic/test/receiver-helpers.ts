@@ -39,27 +39,39 @@ export function envelope(overrides: Record<string, unknown> = {}) {
 export interface KeyServer {
   origin: string
   url(path: string): string
+  /** Requests it received, by path. */
+  hits(path?: string): number
+  /** What /rotating.pem serves from now on. */
+  rotate(publicPem: string): void
   close(): Promise<void>
 }
 
-/** Serves /key.pem, /pkcs1.pem, /not-pem, /huge, /missing (404), /redirect and /hang (never answers). */
+/**
+ * Serves /key.pem, /pkcs1.pem, /rotating.pem (the key `rotate` last gave), /not-pem.pem, /huge.pem,
+ * /redirect.pem, /hang.pem (never answers); 404 for any other path.
+ */
 export async function startKeyServer(keys: KeyPair): Promise<KeyServer> {
   const hanging: Array<() => void> = []
+  const hits: string[] = []
+  let rotating = keys.publicPem
   const server: Server = createServer((request, response) => {
+    hits.push(request.url ?? '')
     switch (request.url) {
       case '/key.pem':
         return response.end(keys.publicPem)
       case '/pkcs1.pem':
         return response.end(keys.publicPkcs1Pem)
-      case '/not-pem':
+      case '/rotating.pem':
+        return response.end(rotating)
+      case '/not-pem.pem':
         return response.end('<html>definitely not a key</html>')
-      case '/huge':
+      case '/huge.pem':
         return response.end(`-----BEGIN PUBLIC KEY-----\n${'A'.repeat(100_000)}\n-----END PUBLIC KEY-----\n`)
-      case '/redirect':
+      case '/redirect.pem':
         // To a key that would verify: following the redirect would accept the delivery.
         response.writeHead(302, { location: '/key.pem' })
         return response.end()
-      case '/hang':
+      case '/hang.pem':
         hanging.push(() => response.destroy())
         return
       default:
@@ -73,6 +85,10 @@ export async function startKeyServer(keys: KeyPair): Promise<KeyServer> {
   return {
     origin,
     url: (path) => `${origin}${path}`,
+    hits: (path) => (path === undefined ? hits.length : hits.filter((hit) => hit === path).length),
+    rotate: (publicPem) => {
+      rotating = publicPem
+    },
     async close() {
       for (const end of hanging) end()
       server.closeAllConnections()

@@ -6,6 +6,7 @@ import {
   createMemoryDedupeStore,
   createReceiver,
   DEFAULT_MAX_DELIVERY_AGE_MS,
+  type DedupeClaim,
   type DedupeStore,
   type ReceiverOptions,
 } from '../src/receiver/index.js'
@@ -20,30 +21,43 @@ const signed = async (body: string) => ({
 const receiverWith = (on: ReceiverOptions['on'], extra: Partial<ReceiverOptions> = {}) =>
   createReceiver({ on, trustLocalSandbox: true, ...extra })
 
+/** A claim's outcome, and its lease when it holds one. */
+const outcome = (claim: DedupeClaim | Promise<DedupeClaim>) => (claim as DedupeClaim).outcome
+const leaseOf = (claim: DedupeClaim | Promise<DedupeClaim>) => {
+  const taken = claim as DedupeClaim
+  if (taken.outcome !== 'claimed') throw new Error(`not claimed: ${taken.outcome}`)
+  return taken.lease
+}
+
 describe('the memory store keeps leases and done marks', () => {
   test('claim -> in-progress until the lease ends; complete -> done until the retention ends', () => {
     let now = 0
     const store = createMemoryDedupeStore({ leaseMs: 100, retentionMs: 1_000, now: () => now })
-    expect(store.claim('e')).toBe('claimed')
-    expect(store.claim('e')).toBe('in-progress')
+    leaseOf(store.claim('e'))
+    expect(outcome(store.claim('e'))).toBe('in-progress')
     now = 100 // the holder died: its lease is over, the next attempt takes it
-    expect(store.claim('e')).toBe('claimed')
-    store.complete('e')
+    store.complete('e', leaseOf(store.claim('e')))
     now = 1_099
-    expect(store.claim('e')).toBe('done')
+    expect(outcome(store.claim('e'))).toBe('done')
     now = 1_100
-    expect(store.claim('e')).toBe('claimed')
-    store.release('e')
-    expect(store.claim('e')).toBe('claimed')
+    store.release('e', leaseOf(store.claim('e')))
+    expect(outcome(store.claim('e'))).toBe('claimed')
+  })
+
+  test("only the claim holding a lease ends it: a late release leaves the next holder's alone", () => {
+    let now = 0
+    const store = createMemoryDedupeStore({ leaseMs: 1_000, now: () => now })
+    const first = leaseOf(store.claim('e'))
+    now = 1_000 // the first holder's lease is over; another delivery takes the event
+    leaseOf(store.claim('e'))
+    store.release('e', first) // the first handler fails, late
+    expect(outcome(store.claim('e'))).toBe('in-progress')
   })
 
   test('beyond its capacity the oldest event is forgotten first', () => {
     const store = createMemoryDedupeStore({ capacity: 2 })
-    for (const id of ['a', 'b', 'c']) {
-      store.claim(id)
-      store.complete(id)
-    }
-    expect([store.claim('b'), store.claim('c'), store.claim('a')]).toEqual(['done', 'done', 'claimed'])
+    for (const id of ['a', 'b', 'c']) store.complete(id, leaseOf(store.claim(id)))
+    expect(['b', 'c', 'a'].map((id) => outcome(store.claim(id)))).toEqual(['done', 'done', 'claimed'])
   })
 })
 
@@ -78,6 +92,42 @@ describe('the receiver follows its store', () => {
     const later = await receiver.receive(await signed(envelope({ attemptId: 'a3' })))
     expect([later.status, later.outcome]).toEqual([200, 'duplicate'])
     expect(runs).toBe(1)
+  })
+
+  test('a handler that fails after its lease expired ends only its own lease: a third delivery waits (409)', async () => {
+    let now = Date.now()
+    const store = createMemoryDedupeStore({ leaseMs: 1_000, now: () => now })
+    /** Each run waits for the test to end it; `ends[i](error?)` ends run i. */
+    const ends: Array<(error?: Error) => void> = []
+    const started: Array<() => void> = []
+    const runStarted = (index: number) =>
+      new Promise<void>((resolve) => {
+        started[index] = resolve
+      })
+    const receiver = receiverWith(
+      {
+        '*': () =>
+          new Promise<void>((resolve, reject) => {
+            ends.push((error) => (error ? reject(error) : resolve()))
+            started[ends.length - 1]?.()
+          }),
+      },
+      { dedupe: store, now: () => now },
+    )
+    const firstStarted = runStarted(0)
+    const first = receiver.receive(await signed(envelope({ attemptId: 'a1' })))
+    await firstStarted
+    now += 1_000 // the first run's lease is over: a redelivery takes the event over
+    const secondStarted = runStarted(1)
+    const second = receiver.receive(await signed(envelope({ attemptId: 'a2' })))
+    await secondStarted
+    ends[0]?.(new Error('the first run fails, late'))
+    expect((await first).outcome).toBe('failed')
+    const third = await receiver.receive(await signed(envelope({ attemptId: 'a3' })))
+    expect([third.status, third.outcome]).toEqual([409, 'busy'])
+    expect(ends).toHaveLength(2)
+    ends[1]?.()
+    expect((await second).outcome).toBe('handled')
   })
 
   test('a store that cannot be reached: 503, and the handler never runs without a claim', async () => {

@@ -1,6 +1,7 @@
 // verifyDelivery against real RSA keys and a real key server; the attack table.
 import { beforeAll, describe, expect, test, vi } from 'vitest'
 import {
+  createReceiver,
   createVerifier,
   type DeliveryHeaders,
   type KeyResolver,
@@ -277,31 +278,31 @@ describe('the attack table: each refused with the right reason', () => {
     ],
     [
       'a key response that is not a PEM',
-      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/not-pem')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/not-pem.pem')) }),
       'invalid_public_key',
       'sandbox',
     ],
     [
       'a key response that is too large',
-      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/huge')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/huge.pem')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key server that never answers (timeout)',
-      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/hang')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/hang.pem')) }),
       'key_fetch_failed',
       'hanging-key-server',
     ],
     [
       'a key URL that answers 404',
-      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/missing')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/missing.pem')) }),
       'key_fetch_failed',
       'sandbox',
     ],
     [
       'a key URL that redirects elsewhere',
-      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/redirect')) }),
+      async () => ({ body: body(), headers: await headersFor(body(), fixture.server.url('/redirect.pem')) }),
       'key_fetch_failed',
       'sandbox',
     ],
@@ -339,5 +340,86 @@ describe('the attack table: each refused with the right reason', () => {
     expect(await reasonOf(verify(await build()))).toBe(reason)
     // A URL refused by the allowlist never reaches the key resolver.
     if (reason === 'key_url_not_allowed') expect(resolver).not.toHaveBeenCalled()
+  })
+})
+
+describe('key fetching cannot be turned against the receiver', () => {
+  test('junk key URLs on a trusted host: at most 10 new keys fetched per host a minute, the rest refused unfetched', async () => {
+    let now = Date.now()
+    const verify = createVerifier({ trustLocalSandbox: true, now: () => now })
+    const body = envelope()
+    const before = fixture.server.hits()
+    const reasons = []
+    for (let i = 0; i < 200; i++) {
+      reasons.push(
+        await reasonOf(
+          verify({ body, headers: await headersFor(body, fixture.server.url(`/junk-${i}.pem`)) }),
+        ),
+      )
+    }
+    expect(new Set(reasons)).toEqual(new Set(['key_fetch_failed']))
+    expect(fixture.server.hits() - before).toBe(10)
+    // A minute later the host may be asked again.
+    now += 60_000
+    await reasonOf(verify({ body, headers: await headersFor(body, fixture.server.url('/junk-new.pem')) }))
+    expect(fixture.server.hits('/junk-new.pem')).toBe(1)
+  })
+
+  test('a key URL whose fetch failed is not fetched again for a minute', async () => {
+    let now = Date.now()
+    const verify = createVerifier({ trustLocalSandbox: true, now: () => now })
+    const body = envelope()
+    const headers = await headersFor(body, fixture.server.url('/missing-once.pem'))
+    for (let i = 0; i < 50; i++) expect(await reasonOf(verify({ body, headers }))).toBe('key_fetch_failed')
+    expect(fixture.server.hits('/missing-once.pem')).toBe(1)
+    now += 60_000
+    await reasonOf(verify({ body, headers }))
+    expect(fixture.server.hits('/missing-once.pem')).toBe(2)
+  })
+
+  test('trustLocalSandbox fetches .pem paths only; a refused fetch does not tell the sender what the URL answered', async () => {
+    const errors: unknown[] = []
+    const receiver = createReceiver({
+      trustLocalSandbox: true,
+      on: { '*': () => undefined },
+      onError: (e) => void errors.push(e),
+    })
+    const body = envelope()
+    const admin = await receiver.receive({
+      body,
+      headers: await headersFor(body, fixture.server.url('/admin')),
+    })
+    expect((admin.error as SignatureVerificationError).reason).toBe('key_url_not_allowed')
+    expect(fixture.server.hits('/admin')).toBe(0)
+    const missing = await receiver.receive({
+      body,
+      headers: await headersFor(body, fixture.server.url('/gone.pem')),
+    })
+    expect(missing.status).toBe(503)
+    expect(missing.body).not.toContain('404')
+    // The receiver's own log keeps the detail.
+    expect(String(errors.at(-1))).toContain('404')
+  })
+
+  test('a key replaced at the same URL is fetched again when a signature fails against a copy at least 5 minutes old', async () => {
+    let now = Date.now()
+    const verify = createVerifier({ trustLocalSandbox: true, now: () => now, maxDeliveryAgeMs: false })
+    const url = fixture.server.url('/rotating.pem')
+    const body = envelope()
+    fixture.server.rotate(fixture.keys.publicPem)
+    await verify({ body, headers: await headersFor(body, url) })
+    fixture.server.rotate(otherKeys.publicPem)
+    const signedWithNewKey = await headersFor(body, url, otherKeys.privateKey)
+    // A fresh copy is trusted as it is: a mismatch is the sender's, no fetch.
+    expect(await reasonOf(verify({ body, headers: signedWithNewKey }))).toBe('signature_mismatch')
+    expect(fixture.server.hits('/rotating.pem')).toBe(1)
+    now += 5 * 60_000
+    await expect(verify({ body, headers: signedWithNewKey })).resolves.toBeTruthy()
+    expect(fixture.server.hits('/rotating.pem')).toBe(2)
+    // And a forged signature, meeting the fresh copy, fetches nothing more.
+    expect(
+      await reasonOf(verify({ body, headers: await headersFor('forged', url, otherKeys.privateKey) })),
+    ).toBe('signature_mismatch')
+    expect(fixture.server.hits('/rotating.pem')).toBe(2)
   })
 })

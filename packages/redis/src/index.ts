@@ -47,7 +47,6 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): Dedupe
     retentionMs = DEFAULT_RETENTION_MS,
     timeoutMs = 2_000,
   } = options
-  const leases = new Map<string, string>()
   const key = (eventId: string) => `${keyPrefix}${eventId}`
   // ioredis has a sendCommand too, of another shape: `call` tells the two apart.
   const send =
@@ -102,23 +101,17 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): Dedupe
   return {
     async claim(eventId): Promise<DedupeClaim> {
       // One atomic SET NX takes the lease; only a refused claim reads what holds the key.
-      const token = `lease:${crypto.randomUUID()}`
-      const taken = await answered('SET', key(eventId), token, 'NX', 'PX', String(leaseMs))
-      if (taken === 'OK') {
-        leases.set(eventId, token)
-        return 'claimed'
-      }
+      const lease = `lease:${crypto.randomUUID()}`
+      const taken = await answered('SET', key(eventId), lease, 'NX', 'PX', String(leaseMs))
+      if (taken === 'OK') return { outcome: 'claimed', lease }
       // A lease that ended between the two commands reads as in progress: flexEngage simply retries.
-      return (await answered('GET', key(eventId))) === DONE ? 'done' : 'in-progress'
+      return { outcome: (await answered('GET', key(eventId))) === DONE ? 'done' : 'in-progress' }
     },
     async complete(eventId) {
-      leases.delete(eventId)
       await answered('SET', key(eventId), DONE, 'PX', String(retentionMs))
     },
-    async release(eventId) {
-      const token = leases.get(eventId)
-      leases.delete(eventId)
-      if (token) await answered('EVAL', RELEASE, '1', key(eventId), token)
+    async release(eventId, lease) {
+      await answered('EVAL', RELEASE, '1', key(eventId), lease)
     },
   }
 }

@@ -7,6 +7,7 @@ import { startRedisServer } from '@flexengage/tools/redis-server'
 import { sampleEnvelope } from '@flexengage/tools/samples'
 import {
   createReceiver,
+  type DedupeClaim,
   FLEXENGAGE_KEY_HOSTS,
   importPrivateKeyPem,
   signDelivery,
@@ -60,6 +61,12 @@ afterAll(async () => {
 let next = 0
 const eventId = () => `event-${++next}`
 
+/** The lease of a claim that must have been taken. */
+function leaseOf(claim: DedupeClaim): string {
+  if (claim.outcome !== 'claimed') throw new Error(`not claimed: ${claim.outcome}`)
+  return claim.lease
+}
+
 /** Waits until Redis has expired the key (a safety deadline only). */
 async function expired(key: string) {
   const deadline = Date.now() + 120_000
@@ -82,19 +89,28 @@ describe.each(Object.entries(clientPackages))(
       const [a, b] = [createRedisDedupeStore({ client }), createRedisDedupeStore({ client })]
       const id = eventId()
       const claims = await Promise.all([a.claim(id), b.claim(id), a.claim(id), b.claim(id)])
-      expect(claims.filter((c) => c === 'claimed')).toHaveLength(1)
-      expect(claims.filter((c) => c === 'in-progress')).toHaveLength(3)
-      const winner = claims[0] === 'claimed' || claims[2] === 'claimed' ? a : b
-      await winner.complete(id)
-      expect([await a.claim(id), await b.claim(id)]).toEqual(['done', 'done'])
+      const won = claims.findIndex((claim) => claim.outcome === 'claimed')
+      expect(claims.filter((claim) => claim.outcome === 'claimed')).toHaveLength(1)
+      expect(claims.filter((claim) => claim.outcome === 'in-progress')).toHaveLength(3)
+      await (won % 2 === 0 ? a : b).complete(id, leaseOf(claims[won] as DedupeClaim))
+      expect([(await a.claim(id)).outcome, (await b.claim(id)).outcome]).toEqual(['done', 'done'])
     })
 
     test('a failed handler releases at once: the next delivery claims', async () => {
       const store = createRedisDedupeStore({ client })
       const id = eventId()
-      expect(await store.claim(id)).toBe('claimed')
-      await store.release(id)
-      expect(await store.claim(id)).toBe('claimed')
+      await store.release(id, leaseOf(await store.claim(id)))
+      expect((await store.claim(id)).outcome).toBe('claimed')
+    })
+
+    test('in one process: a lease that expired and was taken over is not ended by its first holder’s late release', async () => {
+      const store = createRedisDedupeStore({ client, leaseMs: 50 })
+      const id = eventId()
+      const first = leaseOf(await store.claim(id))
+      await expired(`flexengage:dedupe:${id}`)
+      leaseOf(await store.claim(id))
+      await store.release(id, first)
+      expect((await store.claim(id)).outcome).toBe('in-progress')
     })
 
     test('a lease whose holder died ends by itself, and its late release cannot end the next holder’s', async () => {
@@ -103,18 +119,17 @@ describe.each(Object.entries(clientPackages))(
         createRedisDedupeStore({ client, leaseMs: 60_000 }),
       ]
       const id = eventId()
-      expect(await dead.claim(id)).toBe('claimed')
+      const deadLease = leaseOf(await dead.claim(id))
       await expired(`flexengage:dedupe:${id}`)
-      expect(await alive.claim(id)).toBe('claimed')
-      await dead.release(id)
-      expect(await dead.claim(id)).toBe('in-progress')
+      leaseOf(await alive.claim(id))
+      await dead.release(id, deadLease)
+      expect((await dead.claim(id)).outcome).toBe('in-progress')
     })
 
     test('done is kept for the retention, under the key prefix', async () => {
       const store = createRedisDedupeStore({ client, keyPrefix: 'test:', retentionMs: 30_000 })
       const id = eventId()
-      await store.claim(id)
-      await store.complete(id)
+      await store.complete(id, leaseOf(await store.claim(id)))
       const ttl = await inspector.pTTL(`test:${id}`)
       expect(ttl).toBeGreaterThan(0)
       expect(ttl).toBeLessThanOrEqual(30_000)

@@ -10,8 +10,8 @@ export interface KeyUrlPolicy {
   /** Exact host names whose https keys are trusted. Default: flexEngage's production and test key hosts. */
   allowedKeyHosts?: readonly string[]
   /**
-   * Also trust keys served over http(s) from a loopback host: the local sandbox. Never on by
-   * default; never enable it in production.
+   * Also trust keys served over http(s) from a loopback host, as a `.pem` path: the local sandbox.
+   * Never on by default; never enable it in production.
    */
   trustLocalSandbox?: boolean
 }
@@ -33,6 +33,9 @@ export function checkKeyUrl(value: string, policy: KeyUrlPolicy): URL {
     isLoopbackHost(host) &&
     (url.protocol === 'http:' || url.protocol === 'https:')
   ) {
+    // A sandbox serves its key as a .pem file: no other loopback URL is ever fetched.
+    if (!url.pathname.endsWith('.pem') || url.search !== '')
+      refuse('a local sandbox key URL names a .pem file')
     return url
   }
   if (url.protocol !== 'https:') {

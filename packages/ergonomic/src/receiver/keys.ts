@@ -1,4 +1,5 @@
-// Public keys: PEM text -> Web Crypto key, fetched with a timeout and a size limit, cached by exact URL.
+// Public keys: PEM text -> Web Crypto key, fetched with a timeout and a size limit, cached by exact URL,
+// with failures remembered and new fetches per host bounded.
 import { base64ToBytes, concatBytes } from './bytes.js'
 import { SignatureVerificationError } from './errors.js'
 
@@ -102,29 +103,92 @@ export function fetchKeyResolver(options: KeyFetchOptions = {}): KeyResolver {
   }
 }
 
-/** A bounded cache of imported keys by exact URL; a failed lookup is not cached. */
+/** A key URL whose fetch failed answers that failure, unfetched, for this long. */
+export const KEY_FAILURE_MEMORY_MS = 60_000
+/** New keys fetched from one host within a minute, at most: junk key URLs cannot make us fetch without end. */
+export const NEW_KEYS_PER_HOST_PER_MINUTE = 10
+/**
+ * A cached key is fetched again when a signature fails against it and it is at least this old: a key
+ * replaced at the same URL is picked up, and forged signatures cost at most one fetch per URL this often.
+ */
+export const KEY_REFETCH_AFTER_MS = 5 * 60_000
+
+interface CachedKey {
+  key: Promise<CryptoKey>
+  fetchedAt: number
+}
+
+/** Deletes a map's oldest entries (first inserted) beyond `capacity`. */
+function bound(map: Map<string, unknown>, capacity: number): void {
+  while (map.size > capacity) map.delete(map.keys().next().value as string)
+}
+
+/**
+ * Imported keys by exact URL (least recently used evicted first), failed URLs remembered for a
+ * minute, and a budget of new fetches per host.
+ */
 export class KeyCache {
-  readonly #entries = new Map<string, Promise<CryptoKey>>()
+  readonly #keys = new Map<string, CachedKey>()
+  readonly #failures = new Map<string, { error: unknown; until: number }>()
+  /** Per host: when its current minute began and how many keys it fetched in it. */
+  readonly #fetches = new Map<string, { since: number; count: number }>()
 
   constructor(
     private readonly resolve: KeyResolver,
     private readonly capacity: number,
+    private readonly now: () => number,
   ) {}
 
   get(url: URL): Promise<CryptoKey> {
-    const cached = this.#entries.get(url.href)
-    if (cached) {
-      // Refresh its place: least recently used keys are evicted first.
-      this.#entries.delete(url.href)
-      this.#entries.set(url.href, cached)
-      return cached
+    const cached = this.#keys.get(url.href)
+    if (!cached) return this.#load(url)
+    // Refresh its place: least recently used keys are evicted first.
+    this.#keys.delete(url.href)
+    this.#keys.set(url.href, cached)
+    return cached.key
+  }
+
+  /** A new copy of a cached key that is old enough to have been replaced at its URL; else undefined. */
+  async refetch(url: URL): Promise<CryptoKey | undefined> {
+    const cached = this.#keys.get(url.href)
+    if (!cached || this.now() - cached.fetchedAt < KEY_REFETCH_AFTER_MS) return undefined
+    this.#keys.delete(url.href)
+    return this.#load(url)
+  }
+
+  #load(url: URL): Promise<CryptoKey> {
+    const failed = this.#failures.get(url.href)
+    if (failed && failed.until > this.now()) return Promise.reject(failed.error)
+    this.#failures.delete(url.href)
+    this.#spendFetch(url.host)
+    const entry = {
+      key: this.resolve(url).then((key) => (typeof key === 'string' ? importPublicKeyPem(key) : key)),
+      fetchedAt: this.now(),
     }
-    const loading = this.resolve(url).then((key) => (typeof key === 'string' ? importPublicKeyPem(key) : key))
-    this.#entries.set(url.href, loading)
-    loading.catch(() => this.#entries.delete(url.href))
-    while (this.#entries.size > this.capacity) {
-      this.#entries.delete(this.#entries.keys().next().value as string)
+    this.#keys.set(url.href, entry)
+    bound(this.#keys, this.capacity)
+    entry.key.catch((error: unknown) => {
+      if (this.#keys.get(url.href) === entry) this.#keys.delete(url.href)
+      this.#failures.set(url.href, { error, until: this.now() + KEY_FAILURE_MEMORY_MS })
+      bound(this.#failures, this.capacity)
+    })
+    return entry.key
+  }
+
+  /** Counts a fetch against its host's budget for the minute, or refuses it. */
+  #spendFetch(host: string): void {
+    const now = this.now()
+    const current = this.#fetches.get(host)
+    const window = current && now - current.since < 60_000 ? current : { since: now, count: 0 }
+    if (window.count >= NEW_KEYS_PER_HOST_PER_MINUTE) {
+      throw new SignatureVerificationError(
+        'key_fetch_failed',
+        `${host} was asked for ${NEW_KEYS_PER_HOST_PER_MINUTE} new keys within a minute already: not fetched`,
+      )
     }
-    return loading
+    window.count++
+    this.#fetches.delete(host)
+    this.#fetches.set(host, window)
+    bound(this.#fetches, this.capacity)
   }
 }

@@ -1,7 +1,7 @@
 // createReceiver: verify, dedupe, route; with adapters for node:http, Express-style middleware and
 // Fetch API handlers (Next.js route handlers, Hono, Workers). No Node built-in is imported.
 import type { VerifiedEvent } from '@flexengage/webhooks-types'
-import { concatBytes } from './bytes.js'
+import { chunksOf, readUpTo } from './bytes.js'
 import { createMemoryDedupeStore, type DedupeClaim, type DedupeStore } from './dedupe.js'
 import { SignatureVerificationError } from './errors.js'
 import { type EventHandlers, findHandler, type UnlistedEventHandlers } from './routing.js'
@@ -122,14 +122,21 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const tooLarge = () => bodyTooLarge(maxBodyBytes)
 
-  /** The answer to a refused delivery, whichever adapter refused it. */
+  /**
+   * The answer to a refused delivery, whichever adapter refused it. A failed key fetch is not
+   * described to the sender (what a URL answered is ours to know); `onError` gets the detail.
+   */
   function rejected(error: SignatureVerificationError): ReceiveResult {
     options.onError?.(error)
+    const message =
+      error.reason === 'key_fetch_failed'
+        ? 'the signing key could not be fetched; try again later'
+        : error.message
     return {
       status: statusFor(error),
       outcome: 'rejected',
       error,
-      body: json({ error: error.reason, message: error.message }),
+      body: json({ error: error.reason, message }),
     }
   }
 
@@ -164,7 +171,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     })
     const handler = findHandler(options.on, options.unlisted, event.type)
     if (!handler) return answer(200, 'unhandled')
-    let claim: DedupeClaim = 'claimed'
+    let claim: DedupeClaim = { outcome: 'claimed', lease: '' }
     try {
       if (dedupe) claim = await dedupe.claim(event.id)
     } catch (error) {
@@ -172,19 +179,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       options.onError?.(error)
       return answer(503, 'unavailable', error)
     }
-    if (claim === 'done') return answer(200, 'duplicate')
-    if (claim === 'in-progress') return answer(409, 'busy')
+    if (claim.outcome === 'done') return answer(200, 'duplicate')
+    if (claim.outcome === 'in-progress') return answer(409, 'busy')
+    const { lease } = claim
     try {
       await handler(event, { eventId: event.id, attemptId: event.attemptId })
     } catch (error) {
       // Not acknowledged: flexEngage retries, and the retry must run the handler again.
-      await reportingFailure(() => dedupe?.release(event.id))
+      await reportingFailure(() => dedupe?.release(event.id, lease))
       options.onError?.(error)
       return answer(500, 'failed', error)
     }
     // The handler's effect happened: acknowledge it even if the done mark cannot be written (the lease
     // then simply expires; flexEngage does not redeliver an acknowledged attempt).
-    await reportingFailure(() => dedupe?.complete(event.id))
+    await reportingFailure(() => dedupe?.complete(event.id, lease))
     return answer(200, 'handled')
   }
 
@@ -199,15 +207,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         body: json({ error: 'raw_body_unavailable', message: RAW_BODY_GONE }),
       }
     }
-    const chunks: Uint8Array[] = []
-    let size = 0
-    for await (const chunk of request) {
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
-      size += bytes.byteLength
-      if (size > maxBodyBytes) return rejected(tooLarge())
-      chunks.push(bytes)
-    }
-    return concatBytes(chunks, size)
+    return (await readUpTo(request, maxBodyBytes)) ?? rejected(tooLarge())
+  }
+
+  /** A Fetch request's body, refused (413) from its declared length or once it passes the limit. */
+  async function readFetchBody(request: Request): Promise<Uint8Array | ReceiveResult> {
+    if (Number(request.headers.get('content-length')) > maxBodyBytes) return rejected(tooLarge())
+    if (!request.body) return new Uint8Array()
+    return (await readUpTo(chunksOf(request.body), maxBodyBytes)) ?? rejected(tooLarge())
   }
 
   async function node(request: NodeRequestLike, response: NodeResponseLike): Promise<void> {
@@ -226,11 +233,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       node(request, response).catch((error: unknown) => (next ? next(error) : options.onError?.(error)))
     },
     async fetch(request) {
-      // A declared length over the limit is refused before reading; the verifier checks the real size.
-      const result =
-        Number(request.headers.get('content-length')) > maxBodyBytes
-          ? rejected(tooLarge())
-          : await receive({ body: new Uint8Array(await request.arrayBuffer()), headers: request.headers })
+      const body = await readFetchBody(request)
+      const result = body instanceof Uint8Array ? await receive({ body, headers: request.headers }) : body
       return new Response(result.body, {
         status: result.status,
         headers: { 'content-type': 'application/json' },

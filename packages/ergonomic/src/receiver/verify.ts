@@ -104,10 +104,42 @@ function checkAge(envelope: VerifiedEvent, options: VerifierOptions): void {
   }
 }
 
+async function signatureHolds(
+  key: CryptoKey,
+  signature: Uint8Array<ArrayBuffer>,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  try {
+    return await crypto.subtle.verify(RSA_SHA256, key, signature, bytes)
+  } catch (cause) {
+    throw new SignatureVerificationError(
+      'invalid_public_key',
+      'the key cannot verify RSA SHA-256 signatures',
+      {
+        cause,
+      },
+    )
+  }
+}
+
+/** Checks the signature with the cached key, and once more with a new copy if the cached one may be outdated. */
+async function checkSignature(
+  keys: KeyCache,
+  keyUrl: URL,
+  signature: Uint8Array<ArrayBuffer>,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  if (await signatureHolds(await keys.get(keyUrl), signature, bytes)) return
+  const renewed = await keys.refetch(keyUrl)
+  if (renewed && (await signatureHolds(renewed, signature, bytes))) return
+  throw new SignatureVerificationError('signature_mismatch', 'the signature does not match the body and key')
+}
+
 /** A verifier with its own bounded key cache: create one and reuse it. */
 export function createVerifier(options: VerifierOptions = {}): Verifier {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-  const keys = new KeyCache(options.keyResolver ?? fetchKeyResolver(options), options.keyCacheSize ?? 32)
+  const resolver = options.keyResolver ?? fetchKeyResolver(options)
+  const keys = new KeyCache(resolver, options.keyCacheSize ?? 32, options.now ?? Date.now)
   return async ({ body, headers }) => {
     const signatureHeader = header(headers, SIGNATURE_HEADER)
     const keyUrl = checkKeyUrl(header(headers, KEY_URL_HEADER), options)
@@ -115,22 +147,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     const bytes = bytesOf(body)
     if (bytes.byteLength === 0) throw new SignatureVerificationError('empty_body', 'the body is empty')
     if (bytes.byteLength > maxBodyBytes) throw bodyTooLarge(maxBodyBytes)
-    const key = await keys.get(keyUrl)
-    let valid: boolean
-    try {
-      valid = await crypto.subtle.verify(RSA_SHA256, key, signature, bytes)
-    } catch (cause) {
-      throw new SignatureVerificationError(
-        'invalid_public_key',
-        'the key cannot verify RSA SHA-256 signatures',
-        { cause },
-      )
-    }
-    if (!valid)
-      throw new SignatureVerificationError(
-        'signature_mismatch',
-        'the signature does not match the body and key',
-      )
+    await checkSignature(keys, keyUrl, signature, bytes)
     const event = checkEvent(bytes)
     checkAge(event, options)
     return event
