@@ -8,6 +8,7 @@ import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { freePort } from '@flexengage/tools/free-port'
 import { sampleEnvelope } from '@flexengage/tools/samples'
+import { DEFAULT_DELIVERY_OPTIONS } from '@flexengage/webhooks-sandbox'
 import { SIGNATURE_HEADER } from '@flexengage/webhooks-types'
 import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
@@ -18,7 +19,8 @@ const cli = require
   .replace('package.json', 'dist/cli.js')
 const EVENTS = 3_000
 const BATCH = 50
-const DELIVERY_CONCURRENCY = 8
+// One receiver: the sandbox sends it as many deliveries at a time as one endpoint may take.
+const DELIVERY_CONCURRENCY = DEFAULT_DELIVERY_OPTIONS.concurrencyPerEndpoint
 const triggerFetch = keepAliveFetch(BATCH)
 
 const arrivals = new Map()

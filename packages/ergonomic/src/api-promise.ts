@@ -1,4 +1,4 @@
-import type { WithResponse } from './transport.js'
+import type { WithResponse } from './request.js'
 
 /** A promise of the data that can also give the HTTP status and headers: `await call.withResponse()`. */
 export class APIPromise<T> implements PromiseLike<T> {

@@ -4,7 +4,7 @@
 import { BaseAPI, Configuration, type HTTPMethod, type RequestOpts } from '@flexengage/webhooks-fetch-client'
 import { AbortError, ConnectionError, type FlexEngageError, TimeoutError } from './errors.js'
 import type { Log } from './logging.js'
-import type { PreparedRequest, RequestOptions } from './transport.js'
+import type { PreparedRequest, RequestOptions } from './request.js'
 
 export type Attempt =
   | { kind: 'answered'; status: number; headers: Headers; rawBody: string; url: string }

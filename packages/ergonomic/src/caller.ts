@@ -1,7 +1,8 @@
 // What the resources (webhooks, events, pagination) call: any operation of the spec through the one
 // pipeline. Resources depend on this module only; the client composes both, so nothing imports back.
 import { type AnyOperationParams, type PrepareContext, prepareRequest } from './operation-request.js'
-import type { CallOutcome, RequestOptions, Transport, WithResponse } from './transport.js'
+import type { RequestOptions, WithResponse } from './request.js'
+import type { CallOutcome, Transport } from './transport.js'
 
 export type CallContext = Omit<PrepareContext, 'brandId'>
 

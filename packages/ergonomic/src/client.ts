@@ -11,9 +11,10 @@ import {
   logLevelFromEnvironment,
 } from './logging.js'
 import type { AnyOperationParams, OperationParams } from './operation-request.js'
+import type { RequestOptions } from './request.js'
 import { DEFAULT_RETRY_POLICY, type RetryContext, type RetryPolicy } from './retry.js'
 import { BearerToken, type TokenProvider } from './token.js'
-import { type RequestOptions, Transport } from './transport.js'
+import { Transport } from './transport.js'
 import { optionalNonNegativeInteger, optionalPositiveInteger, requireBrandId } from './validate.js'
 import { Webhooks } from './webhooks.js'
 

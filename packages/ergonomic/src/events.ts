@@ -11,7 +11,7 @@ import { type APIPromise, apiPromise } from './api-promise.js'
 import type { OperationCaller } from './caller.js'
 import { InvalidArgumentError } from './errors.js'
 import { EventList, type EventQuery } from './pagination.js'
-import type { RequestOptions } from './transport.js'
+import type { RequestOptions } from './request.js'
 import { optionalPositiveInteger } from './validate.js'
 
 export type { WebhookEvent, WebhookEventDetail }
@@ -150,47 +150,58 @@ export class WebhookEvents {
       ...(until === undefined ? {} : { end: until }),
       ...(pageSize === undefined ? {} : { pageSize }),
     })
-    const result: RetryFailedResult = {
-      scanned: 0,
-      matched: 0,
-      retried: 0,
-      failed: 0,
-      retriedEventIds: [],
-      failures: [],
-    }
-    const report = () =>
-      onProgress?.({
-        scanned: result.scanned,
-        matched: result.matched,
-        retried: result.retried,
-        failed: result.failed,
-      })
+    const tally = new RetryTally(onProgress)
     const inFlight = new Set<Promise<void>>()
     for await (const event of events) {
-      result.scanned++
+      tally.scanned++
       if (!isFailed(event)) continue
-      result.matched++
-      const task: Promise<void> = this.retry(webhookId, event.id, requestOptions)
-        .then(
-          () => {
-            result.retried++
-            result.retriedEventIds.push(event.id)
-          },
-          (error: unknown) => {
-            result.failed++
-            result.failures.push({ eventId: event.id, error })
-          },
-        )
-        .finally(() => {
-          inFlight.delete(task)
-          report()
-        })
+      tally.matched++
+      const task: Promise<void> = tally
+        .settle(event.id, this.retry(webhookId, event.id, requestOptions))
+        .finally(() => inFlight.delete(task))
       inFlight.add(task)
       if (inFlight.size >= concurrency) await Promise.race(inFlight)
     }
     await Promise.all(inFlight)
-    report()
-    return result
+    tally.report()
+    return tally.result()
+  }
+}
+
+/** What `retryFailed` has done so far, reported after each retry settles. */
+class RetryTally {
+  scanned = 0
+  matched = 0
+  readonly #retried: string[] = []
+  readonly #failures: RetryFailedResult['failures'] = []
+
+  constructor(private readonly onProgress: RetryFailedOptions['onProgress']) {}
+
+  /** Counts a retry's outcome once it settles (never rejects). */
+  async settle(eventId: string, retry: PromiseLike<void>): Promise<void> {
+    try {
+      await retry
+      this.#retried.push(eventId)
+    } catch (error) {
+      this.#failures.push({ eventId, error })
+    }
+    this.report()
+  }
+
+  report(): void {
+    const { scanned, matched, retried, failed } = this.result()
+    this.onProgress?.({ scanned, matched, retried, failed })
+  }
+
+  result(): RetryFailedResult {
+    return {
+      scanned: this.scanned,
+      matched: this.matched,
+      retried: this.#retried.length,
+      failed: this.#failures.length,
+      retriedEventIds: [...this.#retried],
+      failures: [...this.#failures],
+    }
   }
 }
 

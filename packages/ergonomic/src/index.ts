@@ -41,7 +41,7 @@ export {
   type PathArgument,
 } from './operation-request.js'
 export type { EventList, EventPage } from './pagination.js'
+export type { RequestOptions, ResponseInfo, WithResponse } from './request.js'
 export type { RetryContext, RetryPolicy } from './retry.js'
 export type { TokenProvider } from './token.js'
-export type { RequestOptions, ResponseInfo, WithResponse } from './transport.js'
 export type { CreateWebhookInput, EnsureResult, Webhook, Webhooks } from './webhooks.js'

@@ -15,7 +15,7 @@ import {
   type Validator,
 } from '@flexengage/webhooks-types'
 import { InvalidArgumentError } from './errors.js'
-import type { PreparedRequest } from './transport.js'
+import type { PreparedRequest } from './request.js'
 
 /** The path parameter every operation takes, filled in from the client's `brandId`. */
 export const BRAND_PARAMETER = 'brandId'

@@ -2,7 +2,7 @@
 import type { WebhookEvent, WebhookEventsPage } from '@flexengage/webhooks-types'
 import type { OperationCaller } from './caller.js'
 import { PaginationError } from './errors.js'
-import type { RequestOptions } from './transport.js'
+import type { RequestOptions } from './request.js'
 
 export interface EventPage {
   events: WebhookEvent[]

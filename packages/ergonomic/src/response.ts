@@ -2,8 +2,8 @@
 // error for its status. The body was read once, by the attempt; nothing here touches the network.
 import type { Attempt } from './attempt.js'
 import { apiErrorFor, type FlexEngageError, ResponseFormatError } from './errors.js'
+import type { PreparedRequest, ResponseInfo } from './request.js'
 import { retryAfterMs } from './retry.js'
-import type { PreparedRequest, ResponseInfo } from './transport.js'
 
 export type AttemptResult<T> =
   | { ok: true; data: T; response: ResponseInfo }

@@ -5,49 +5,15 @@
 import { sleep } from '@flexengage/webhooks-types'
 import { type Attempt, type AttemptConfig, attemptMayHaveActed, sendAttempt } from './attempt.js'
 import { AbortError, AuthenticationError, type FlexEngageError, TimeoutError } from './errors.js'
+import type { PreparedRequest, RequestOptions } from './request.js'
 import { type AttemptResult, readAttempt } from './response.js'
 import { type RetryPolicy, retryDelay } from './retry.js'
 import type { BearerToken } from './token.js'
-
-export interface RequestOptions {
-  signal?: AbortSignal
-  /** Per attempt. */
-  timeoutMs?: number
-  headers?: Record<string, string>
-  maxRetries?: number
-}
-
-export interface ResponseInfo {
-  status: number
-  headers: Headers
-  url: string
-}
-
-export interface WithResponse<T> {
-  data: T
-  response: ResponseInfo
-  /** Requests sent for this call, retries and a token refresh included. */
-  requestsSent: number
-}
 
 export interface TransportConfig extends AttemptConfig {
   timeoutMs: number
   deadlineMs: number | undefined
   retry: RetryPolicy
-}
-
-/** A request checked against the operation table, ready to send. */
-export interface PreparedRequest {
-  operationId: string
-  method: string
-  /** The path with its parameters filled in and encoded. */
-  path: string
-  query: Record<string, string | number | boolean>
-  body: unknown
-  /** May an attempt that may have reached the server be sent again? */
-  idempotent: boolean
-  /** Whether the operation declares a JSON body for this status (otherwise any body is ignored). */
-  hasContent: (status: number) => boolean
 }
 
 /** What a call did: its result or its error, and whether the server may have acted on it. */

@@ -20,7 +20,8 @@ import {
   ResponseFormatError,
 } from './errors.js'
 import { WebhookEvents } from './events.js'
-import type { CallOutcome, RequestOptions, WithResponse } from './transport.js'
+import type { RequestOptions, WithResponse } from './request.js'
+import type { CallOutcome } from './transport.js'
 
 export type { Webhook }
 

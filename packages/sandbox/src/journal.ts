@@ -184,10 +184,13 @@ export function* liveRecords(
   store: MockStore,
   schedule: Iterable<ScheduledDelivery>,
 ): Generator<JournalRecord> {
-  for (const { brandId, webhooks, events } of store.snapshot().brands) {
-    for (const webhook of webhooks) yield { kind: 'webhook', brandId, webhook }
-    for (const { webhookId, events: list } of events) {
-      for (const event of list) yield { kind: 'event', brandId, webhookId, event }
+  // Read in place, not copied: a compaction of 100 MB must not hold a second copy of it.
+  for (const brandId of store.brandIds()) {
+    for (const webhook of store.webhooks(brandId)) {
+      yield { kind: 'webhook', brandId, webhook }
+      for (const event of store.events(brandId, webhook.id)) {
+        yield { kind: 'event', brandId, webhookId: webhook.id, event }
+      }
     }
   }
   for (const entry of schedule) yield { kind: 'scheduled', entry }
@@ -209,6 +212,8 @@ export class Journal {
   #flushing: Promise<void> = Promise.resolve()
   /** A flush failed: records may be missing from the file, so the next flush rewrites it whole. */
   #damaged = false
+  /** Closed: a flush or compaction still queued does nothing. */
+  #closed = false
 
   private constructor(
     readonly file: string,
@@ -272,7 +277,11 @@ export class Journal {
    * and leaves the journal to be rewritten whole by the next one.
    */
   flush(): Promise<void> {
-    const flushed = this.#flushing.then(() => (this.#damaged ? this.#compact() : this.#append()))
+    const flushed = this.#flushing.then(() => {
+      if (this.#closed) return
+      if (this.#damaged) this.#compact()
+      else this.#append()
+    })
     this.#flushing = flushed.catch(() => undefined)
     return flushed
   }
@@ -285,7 +294,9 @@ export class Journal {
 
   /** Rewrites the journal as its live records, in turn with the flushes. */
   compact(): Promise<void> {
-    const compacted = this.#flushing.then(() => this.#compact())
+    const compacted = this.#flushing.then(() => {
+      if (!this.#closed) this.#compact()
+    })
     this.#flushing = compacted.catch(() => undefined)
     return compacted
   }
@@ -294,6 +305,7 @@ export class Journal {
     try {
       await this.flush()
     } finally {
+      this.#closed = true
       closeSync(this.#fd)
       this.lock.release()
     }

@@ -1,0 +1,86 @@
+// The receiver mounted in a server: node:http (and Express/Connect) and Fetch API runtimes. Each reads
+// the raw body, bounded by the size limit as it streams, and hands it to `receive`.
+import { chunksOf, readUpTo } from './bytes.js'
+import { json, type ReceiveResult, type Receiving, rejected } from './receive.js'
+import { bodyTooLarge, type Delivery } from './verify.js'
+
+/** The parts of a node:http IncomingMessage (or an Express request) the adapter reads. */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  headers: Record<string, string | string[] | undefined>
+  readableEnded?: boolean
+  /** Kept by `express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })` and similar. */
+  rawBody?: unknown
+  body?: unknown
+}
+
+export interface NodeResponseLike {
+  statusCode: number
+  setHeader(name: string, value: string): unknown
+  end(body?: string): unknown
+}
+
+/** Receiving, with the body limit and the one way into the pipeline. */
+export interface Mounted extends Pick<Receiving, 'onError'> {
+  maxBodyBytes: number
+  receive(delivery: Delivery): Promise<ReceiveResult>
+}
+
+const RAW_BODY_GONE =
+  'The raw request body is gone: a body parser consumed it before the flexEngage receiver, and signatures ' +
+  'are computed over the raw bytes. Mount the receiver before express.json(), use express.raw({ type: ' +
+  "'application/json' }) on this route, or keep the bytes with express.json({ verify: (req, _res, buf) => " +
+  '{ req.rawBody = buf } }).'
+
+const tooLarge = (mounted: Mounted) => rejected(mounted, bodyTooLarge(mounted.maxBodyBytes))
+
+/** A node request's raw body: kept by a body parser, or read from the stream up to the limit. */
+async function readNodeBody(
+  mounted: Mounted,
+  request: NodeRequestLike,
+): Promise<Uint8Array | string | ReceiveResult> {
+  const kept = request.rawBody ?? request.body
+  if (kept instanceof Uint8Array || typeof kept === 'string') return kept
+  if (request.readableEnded || (kept !== undefined && kept !== null)) {
+    mounted.onError?.(new Error(RAW_BODY_GONE))
+    return {
+      status: 500,
+      outcome: 'failed',
+      body: json({ error: 'raw_body_unavailable', message: RAW_BODY_GONE }),
+    }
+  }
+  return (await readUpTo(request, mounted.maxBodyBytes)) ?? tooLarge(mounted)
+}
+
+/** A node:http request listener. */
+export function nodeAdapter(mounted: Mounted) {
+  return async (request: NodeRequestLike, response: NodeResponseLike): Promise<void> => {
+    const body = await readNodeBody(mounted, request)
+    const result =
+      typeof body === 'object' && 'outcome' in body
+        ? body
+        : await mounted.receive({ body, headers: request.headers })
+    response.statusCode = result.status
+    response.setHeader('content-type', 'application/json')
+    response.end(result.body)
+  }
+}
+
+/** A Fetch request's body, refused (413) from its declared length or once it passes the limit. */
+async function readFetchBody(mounted: Mounted, request: Request): Promise<Uint8Array | ReceiveResult> {
+  if (Number(request.headers.get('content-length')) > mounted.maxBodyBytes) return tooLarge(mounted)
+  if (!request.body) return new Uint8Array()
+  return (await readUpTo(chunksOf(request.body), mounted.maxBodyBytes)) ?? tooLarge(mounted)
+}
+
+/** `(request: Request) => Promise<Response>`. */
+export function fetchAdapter(mounted: Mounted) {
+  return async (request: Request): Promise<Response> => {
+    const body = await readFetchBody(mounted, request)
+    const result =
+      body instanceof Uint8Array ? await mounted.receive({ body, headers: request.headers }) : body
+    return new Response(result.body, {
+      status: result.status,
+      headers: { 'content-type': 'application/json' },
+    })
+  }
+}
