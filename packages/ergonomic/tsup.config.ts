@@ -3,5 +3,5 @@ import { library } from '../../tsup.library'
 
 export default defineConfig({
   ...library,
-  entry: { index: 'src/index.ts', receiver: 'src/receiver/index.ts' },
+  entry: { index: 'src/index.ts', receiver: 'src/receiver/index.ts', testing: 'src/testing/index.ts' },
 })

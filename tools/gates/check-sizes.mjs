@@ -2,7 +2,8 @@
 // Usage: node tools/gates/check-sizes.mjs [--budgets FILE]
 // Bundles each budgeted entry (esbuild, minified), gzips it, adds the gzipped size of the files it
 // ships with (`with`: a page's HTML and CSS), prints the total beside its budget, and fails when one
-// is over.
+// is over, or when a bundle holds a text it must not (`mustNotContain`: e.g. the test helpers, which
+// stay out of the main entries).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,7 +12,8 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { repoRoot } from '../paths.mjs'
 
-export async function gzippedBundleSize(entry, external = []) {
+/** The minified bundle of an entry. */
+async function bundle(entry, external = []) {
   const result = await build({
     entryPoints: [join(repoRoot, entry)],
     bundle: true,
@@ -23,17 +25,24 @@ export async function gzippedBundleSize(entry, external = []) {
     write: false,
     logLevel: 'silent',
   })
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
+  return result.outputFiles[0].contents
+}
+
+export async function gzippedBundleSize(entry, external = []) {
+  return gzipSync(await bundle(entry, external), { level: 9 }).length
 }
 
 export async function checkSizes(budgetsFile) {
   const { budgets } = JSON.parse(readFileSync(budgetsFile, 'utf8'))
   const rows = []
   for (const budget of budgets) {
-    let size = await gzippedBundleSize(budget.entry, budget.external)
+    const code = await bundle(budget.entry, budget.external)
+    let size = gzipSync(code, { level: 9 }).length
     for (const file of budget.with ?? [])
       size += gzipSync(readFileSync(join(repoRoot, file)), { level: 9 }).length
-    rows.push({ ...budget, size, over: size > budget.gzipBytes })
+    const text = Buffer.from(code).toString('utf8')
+    const holds = (budget.mustNotContain ?? []).filter((forbidden) => text.includes(forbidden))
+    rows.push({ ...budget, size, holds, over: size > budget.gzipBytes || holds.length > 0 })
   }
   return rows
 }
@@ -47,7 +56,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   for (const row of rows) {
     const percent = ((row.size / row.gzipBytes) * 100).toFixed(0)
     console.log(
-      `${row.over ? 'OVER' : 'ok  '} ${row.label.padEnd(width)}  ${String(row.size).padStart(6)} B gzip  budget ${String(row.gzipBytes).padStart(6)} B  (${percent}%)`,
+      `${row.over ? 'OVER' : 'ok  '} ${row.label.padEnd(width)}  ${String(row.size).padStart(6)} B gzip  budget ${String(row.gzipBytes).padStart(6)} B  (${percent}%)${row.holds.length > 0 ? `  holds ${row.holds.join(', ')}` : ''}`,
     )
   }
   if (rows.some((r) => r.over)) {

@@ -91,7 +91,8 @@ describe('a valid delivery is accepted through every adapter', () => {
     expect(response.status).toBe(500)
     const body = await response.json()
     expect(body.error).toBe('raw_body_unavailable')
-    expect(body.message).toContain('Mount the receiver before express.json()')
+    expect(body.message).toContain('Express: mount the receiver before express.json()')
+    expect(body.message).toContain('Fastify: app.register(receiver.fastify({ path }))')
     expect(handled).toEqual([])
   })
 

@@ -106,6 +106,8 @@ function renderWebhooks() {
         }),
         ' ',
         button('Delete', 'delete-webhook', () => fe.webhooks.delete(webhook.id)),
+        ' ',
+        button('Check receiver', 'check-receiver', () => checkReceiver(webhook)),
       ),
     )
   })
@@ -161,6 +163,54 @@ function renderEvents() {
       return row
     }),
   )
+}
+
+interface ReceiverCheck {
+  passed: boolean
+  keyUrl: string
+  cases: Array<{ id: string; sent: string; got: string; verdict: string; fix?: string }>
+}
+
+/** Runs the receiver check against a webhook's endpoint and shows its table in the detail pane. */
+async function checkReceiver(webhook: Webhook) {
+  notify(`checking ${webhook.endpoint}…`)
+  const response = await fetch(
+    `/_sandbox/v1/${encodeURIComponent(brandId)}/webhooks/${encodeURIComponent(webhook.id)}/receiver-check`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+  )
+  if (!response.ok) throw new Error(`the receiver check could not run (${response.status})`)
+  const check = (await response.json()) as ReceiverCheck
+  state.selected = undefined
+  $('detail').hidden = false
+  $('detail').replaceChildren(
+    h('h2', {}, `Receiver check: ${webhook.endpoint}`),
+    h('p', { 'data-testid': 'check-summary' }, check.passed ? 'passed' : 'failed', ` · key ${check.keyUrl}`),
+    h(
+      'table',
+      { 'data-testid': 'check-table' },
+      h(
+        'tr',
+        {},
+        h('th', {}, 'case'),
+        h('th', {}, 'sent'),
+        h('th', {}, 'got'),
+        h('th', {}, 'verdict'),
+        h('th', {}, 'fix'),
+      ),
+      ...check.cases.map((row) =>
+        h(
+          'tr',
+          { 'data-verdict': row.verdict },
+          h('td', {}, row.id),
+          h('td', {}, row.sent),
+          h('td', {}, row.got),
+          h('td', { class: `verdict ${row.verdict}` }, row.verdict),
+          h('td', {}, row.fix ?? ''),
+        ),
+      ),
+    ),
+  )
+  notify(`receiver check of ${webhook.endpoint}: ${check.passed ? 'passed' : 'failed'}`)
 }
 
 function headersTable(headers: Record<string, string>) {

@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import { FlexEngageWebhooks, InvalidArgumentError } from '@flexengage/webhooks'
 import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
+import { checkReceiver, formatCheck } from './check-receiver/index.js'
 import { runDemo } from './demo.js'
 import { DEFAULT_SANDBOX_TOKEN, type Sandbox, type SandboxOptions, startSandbox } from './sandbox.js'
 
@@ -40,12 +41,30 @@ const DEMO_USAGE = `flexengage-sandbox demo: the whole lifecycle, locally; exits
 Usage:
   flexengage-sandbox demo [--keep-open]   (--keep-open leaves its sandbox and receiver running, until Ctrl-C)`
 
+const CHECK_USAGE = `flexengage-sandbox check-receiver: check your webhook endpoint against what flexEngage sends
+
+Usage:
+  flexengage-sandbox check-receiver URL [--json] [--timeout-ms 10000] [--key-port 0]
+
+  Sends genuine deliveries of every listed event type, a redelivery, non-canonical JSON, forged and
+  tampered ones, untrusted and lookalike key URLs, a stale one, an unlisted type, a 10 MiB body and 20
+  concurrent copies of one event; prints one row per case (PASS / WARN / FAIL) and each fix.
+  Exit 1 when a case fails.
+
+  Your receiver must trust the kit's key server as it trusts the local sandbox: keys served over http
+  from 127.0.0.1 as a .pem path (this toolkit's receiver: trustLocalSandbox: true). Other stacks: allow
+  http://127.0.0.1:PORT/...pem in development (--key-port fixes the port); the key URL is printed.
+
+Example:
+  flexengage-sandbox check-receiver http://127.0.0.1:3000/webhooks`
+
 const USAGE = `flexengage-sandbox: a local flexEngage Webhooks API that really delivers signed events
 
 Commands:
-  start     serve the API and the inspector (/_sandbox/ui/; start prints its link, token in the fragment)
-  trigger   create an event and deliver it
-  demo      run the whole lifecycle once
+  start            serve the API and the inspector (/_sandbox/ui/; start prints its link, token in the fragment)
+  trigger          create an event and deliver it
+  demo             run the whole lifecycle once
+  check-receiver   check your webhook endpoint: genuine, forged, stale, unknown, large and concurrent deliveries
 
 Run flexengage-sandbox COMMAND --help for a command's options.
 Exit codes: 0 success, 1 failure, 2 bad usage.`
@@ -225,10 +244,40 @@ async function demo(args: string[]) {
   process.exit(result.ok ? 0 : 1)
 }
 
+async function checkReceiverCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'timeout-ms': { type: 'string' },
+      'key-port': { type: 'string' },
+    },
+  })
+  const [url] = positionals
+  if (!url || positionals.length > 1)
+    fail(`check-receiver takes one URL, e.g. http://127.0.0.1:3000/webhooks\n\n${CHECK_USAGE}`)
+  try {
+    new URL(url)
+  } catch {
+    fail(`not a URL: ${url}`)
+  }
+  const timeoutMs = positiveInteger('timeout-ms', values['timeout-ms'])
+  const keyPort = positiveInteger('key-port', values['key-port'])
+  const check = await checkReceiver({
+    url,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(keyPort ? { keyPort } : {}),
+  })
+  console.log(values.json ? JSON.stringify(check, null, 2) : formatCheck(check))
+  process.exit(check.passed ? 0 : 1)
+}
+
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
   start: { usage: START_USAGE, run: start },
   trigger: { usage: TRIGGER_USAGE, run: trigger },
   demo: { usage: DEMO_USAGE, run: demo },
+  'check-receiver': { usage: CHECK_USAGE, run: checkReceiverCommand },
 }
 
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h'

@@ -11,6 +11,7 @@ import {
 import { deliveryExamples, matchesEventType } from '@flexengage/webhooks-types'
 import type { ChangeFeed } from './change-feed.js'
 import { streamChanges } from './change-feed.js'
+import { checkReceiver } from './check-receiver/index.js'
 import { INSPECTOR_PATH, inspectorAsset, type signatureInspector } from './inspector.js'
 import type { Exchange, Handler, Reply } from './server.js'
 import type { SigningKey } from './signing-key.js'
@@ -38,6 +39,8 @@ interface Route {
   path: RegExp
   /** Served without a token. */
   public?: true
+  /** A POST that changes no sandbox state (and may take long): it runs outside the write turns. */
+  outsideTurns?: true
   handle(params: string[], exchange: Exchange): Promise<Reply> | Reply
 }
 
@@ -135,34 +138,52 @@ async function triggerRoute(
   }
 }
 
-function routes(context: SandboxRouteContext): Route[] {
-  const { key, store } = context
+/** What receivers and browsers fetch without a token: the key, health, the inspector's page. */
+function publicRoutes({ key }: SandboxRouteContext): Route[] {
   const pem = { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: key.publicPem }
+  const get = (path: RegExp, handle: Route['handle']): Route => ({
+    method: 'GET',
+    path,
+    public: true,
+    handle,
+  })
   return [
-    {
-      method: 'GET',
-      path: /^\/_sandbox\/keys\/([^/]+)\.pem$/,
-      public: true,
-      handle: ([keyId]) => (keyId === key.keyId ? pem : notFound('no such key')),
-    },
-    {
-      method: 'GET',
-      path: /^\/_sandbox\/health$/,
-      public: true,
-      handle: () => jsonAnswer(200, { ok: true }),
-    },
-    {
-      method: 'GET',
-      path: /^\/_sandbox\/ui$/,
-      public: true,
-      handle: () => ({ status: 301, headers: { location: INSPECTOR_PATH }, body: null }),
-    },
-    {
-      method: 'GET',
-      path: /^\/_sandbox\/ui\/([^/]*)$/,
-      public: true,
-      handle: ([name]) => inspectorAsset(name as string) ?? notFound(`no inspector asset ${name}`),
-    },
+    get(/^\/_sandbox\/keys\/([^/]+)\.pem$/, ([keyId]) =>
+      keyId === key.keyId ? pem : notFound('no such key'),
+    ),
+    get(/^\/_sandbox\/health$/, () => jsonAnswer(200, { ok: true })),
+    get(/^\/_sandbox\/ui$/, () => ({ status: 301, headers: { location: INSPECTOR_PATH }, body: null })),
+    get(
+      /^\/_sandbox\/ui\/([^/]*)$/,
+      ([name]) => inspectorAsset(name as string) ?? notFound(`no inspector asset ${name}`),
+    ),
+  ]
+}
+
+/** Signatures of an event's attempts, for the inspector. */
+async function signaturesRoute(
+  context: SandboxRouteContext,
+  [brandId, webhookId, eventId]: string[],
+): Promise<Reply> {
+  const event = context.store.findEvent(brandId as string, webhookId as string, eventId as string)
+  if (!event) return notFound('no such event')
+  return jsonAnswer(200, await context.inspectSignatures(brandId as string, webhookId as string, event))
+}
+
+/** The receiver check against a webhook's endpoint. */
+async function receiverCheckRoute(
+  context: SandboxRouteContext,
+  [brandId, webhookId]: string[],
+): Promise<Reply> {
+  const webhook = context.store.findWebhook(brandId as string, webhookId as string)
+  if (!webhook) return notFound('no such webhook')
+  return jsonAnswer(200, await checkReceiver({ url: webhook.endpoint }))
+}
+
+/** What needs a sandbox token: the change stream, examples, signatures, the events feed, triggers, the check. */
+function tokenRoutes(context: SandboxRouteContext): Route[] {
+  const brandPath = (rest: string) => new RegExp(`^/_sandbox/v1/([^/]+)/${rest}$`)
+  return [
     {
       method: 'GET',
       path: /^\/_sandbox\/v1\/stream$/,
@@ -175,25 +196,29 @@ function routes(context: SandboxRouteContext): Route[] {
     },
     {
       method: 'GET',
-      path: /^\/_sandbox\/v1\/([^/]+)\/webhooks\/([^/]+)\/events\/([^/]+)\/signatures$/,
-      handle: async ([brandId, webhookId, eventId]) => {
-        const event = store.findEvent(brandId as string, webhookId as string, eventId as string)
-        if (!event) return notFound('no such event')
-        return jsonAnswer(200, await context.inspectSignatures(brandId as string, webhookId as string, event))
-      },
+      path: brandPath('webhooks/([^/]+)/events/([^/]+)/signatures'),
+      handle: (params) => signaturesRoute(context, params),
     },
     {
       method: 'GET',
-      path: /^\/_sandbox\/v1\/([^/]+)\/events$/,
-      handle: ([brandId], { url }) => recentEvents(store, brandId as string, url.searchParams),
+      path: brandPath('events'),
+      handle: ([brandId], { url }) => recentEvents(context.store, brandId as string, url.searchParams),
     },
     {
       method: 'POST',
-      path: /^\/_sandbox\/v1\/([^/]+)\/events$/,
+      path: brandPath('events'),
       handle: ([brandId], exchange) => triggerRoute(context, brandId as string, exchange),
+    },
+    {
+      method: 'POST',
+      path: brandPath('webhooks/([^/]+)/receiver-check'),
+      outsideTurns: true,
+      handle: (params) => receiverCheckRoute(context, params),
     },
   ]
 }
+
+const routes = (context: SandboxRouteContext): Route[] => [...publicRoutes(context), ...tokenRoutes(context)]
 
 /** Path segments decoded, or undefined when one is not valid percent-encoding. */
 function decodeSegments(segments: string[]): string[] | undefined {
@@ -204,9 +229,21 @@ function decodeSegments(segments: string[]): string[] | undefined {
   }
 }
 
-/** The route table as one handler: match, check the method, decode, authenticate, answer. */
-export function sandboxRoutes(context: SandboxRouteContext): Handler {
+export interface SandboxRoutes {
+  handle: Handler
+  /** Whether a write to `url` runs outside the write turns (it changes no sandbox state). */
+  outsideTurns(url: URL): boolean
+}
+
+/** The route table as one handler (match, check the method, decode, authenticate, answer). */
+export function sandboxRoutes(context: SandboxRouteContext): SandboxRoutes {
   const table = routes(context)
+  const outsideTurns = (url: URL) =>
+    table.some((route) => route.outsideTurns && route.path.test(url.pathname))
+  return { handle: routeTable(table, context), outsideTurns }
+}
+
+function routeTable(table: Route[], context: SandboxRouteContext): Handler {
   return (exchange) => {
     const { pathname } = exchange.url
     const matching = table.filter((route) => route.path.test(pathname))

@@ -6,6 +6,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { isIP } from 'node:net'
 import { apiError, CONNECTION_DROPPED, jsonAnswer, type MockAnswer } from '@flexengage/webhooks-mock-handlers'
 import { sendAnswer } from '@flexengage/webhooks-mock-handlers/node'
+import type { SandboxRoutes } from './routes.js'
 import type { WriteTurns } from './write-turns.js'
 
 /** An answer that writes itself over time (the change stream). */
@@ -32,7 +33,7 @@ export interface FrontOptions {
   /** A body still arriving after this long is refused (408). */
   bodyReadTimeoutMs: number
   turns: WriteTurns
-  sandboxRoutes: Handler
+  sandboxRoutes: SandboxRoutes
   api: Handler
 }
 
@@ -111,13 +112,18 @@ async function answer(
     return send(incoming, outgoing, refusal(403, 'FORBIDDEN', description))
   }
   const url = new URL(incoming.url ?? '/', 'http://sandbox')
-  const handler = url.pathname.startsWith('/_sandbox/') ? front.sandboxRoutes : front.api
+  const own = url.pathname.startsWith('/_sandbox/')
+  const handler = own ? front.sandboxRoutes.handle : front.api
   if (incoming.method === 'GET' || incoming.method === 'HEAD') {
     return send(incoming, outgoing, await handler({ incoming, outgoing, url, body: undefined }))
   }
   const body = await readBody(incoming, front)
   if ('refused' in body) return send(incoming, outgoing, body.refused)
-  const reply = await front.turns.run(async () => handler({ incoming, outgoing, url, body: body.text }))
+  const exchange = { incoming, outgoing, url, body: body.text }
+  const reply =
+    own && front.sandboxRoutes.outsideTurns(url)
+      ? await handler(exchange)
+      : await front.turns.run(async () => handler(exchange))
   send(incoming, outgoing, reply)
 }
 

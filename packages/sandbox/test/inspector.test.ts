@@ -209,3 +209,19 @@ test('with 100,000 events the page reads the newest page first, and older pages 
     await crowded.close()
   }
 })
+
+test('the inspector runs the receiver check against a webhook’s endpoint and shows the table', async () => {
+  const fe = clientFor(sandbox)
+  const [eventType] = listedEventTypes
+  failing = false
+  const webhook = await fe.webhooks.create({ endpoint: `${receiver.endpoint}/checked`, events: [eventType] })
+  const { page } = await openPage(sandbox.inspectorUrl(BRAND))
+  await page.locator(`tr[data-webhook="${webhook.id}"]`).getByTestId('check-receiver').click()
+  await page.getByTestId('check-summary').filter({ hasText: 'passed' }).waitFor()
+  const verdicts = await page
+    .locator('[data-testid="check-table"] tr[data-verdict]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-verdict')))
+  expect(verdicts.length).toBeGreaterThan(listedEventTypes.length)
+  expect(new Set(verdicts)).toEqual(new Set(['PASS']))
+  await page.close()
+})

@@ -4,6 +4,7 @@
 // runs against the in-process mock.
 import { FlexEngageWebhooks } from '@flexengage/webhooks'
 import { createReceiver, signDelivery } from '@flexengage/webhooks/receiver'
+import { createTestSigner } from '@flexengage/webhooks/testing'
 import { createFlexEngageMock, createMockFetch } from '@flexengage/webhooks-mock-handlers'
 import { sampleEnvelope, tamper } from './sample.mjs'
 
@@ -67,8 +68,16 @@ try {
   ) {
     throw new Error(`valid ${valid.status}, tampered ${tampered.status} ${JSON.stringify(refused)}`)
   }
+  // The test helpers on this runtime: a test signer's delivery accepted, a stale one refused.
+  const signer = await createTestSigner()
+  const trusting = createReceiver({ ...signer.trust, on: { '*': () => undefined } })
+  const fresh = await trusting.receive(await signer.delivery(sample.type))
+  const stale = await trusting.receive(await signer.stale(sample.type))
+  if (fresh.status !== 200 || stale.status !== 400) {
+    throw new Error(`test signer: fresh ${fresh.status}, stale ${stale.status}`)
+  }
   console.log(
-    'client on the mock; signed delivery verified (200), tampered one refused (400 signature_mismatch)',
+    'client on the mock; signed delivery verified (200), tampered one refused (400 signature_mismatch); test signer accepted, stale refused',
   )
 } finally {
   await (runtime.Bun ? server.stop(true) : server.shutdown())

@@ -1,6 +1,7 @@
 // @ts-check
 // Runs worker.mjs (bundled as wrangler would ship it) inside workerd through Miniflare: a signed
-// delivery is verified, its key fetched from a loopback key server, and a tampered one refused.
+// delivery is verified, its key fetched from a loopback key server, and a tampered one refused; the
+// test helpers run inside workerd too.
 import { generateKeyPairSync } from 'node:crypto'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -35,7 +36,12 @@ try {
   if (valid.status !== 200 || tampered.status !== 400 || refused.error !== 'signature_mismatch') {
     throw new Error(`workerd: valid ${valid.status}, tampered ${tampered.status} ${JSON.stringify(refused)}`)
   }
-  console.log('a signed delivery verified (200), a tampered one refused (400 signature_mismatch)')
+  const selfTest = await (await mf.dispatchFetch('http://worker/self-test')).text()
+  if (selfTest !== '200 400')
+    throw new Error(`workerd: the test signer's delivery and its tampered copy answered ${selfTest}`)
+  console.log(
+    'a signed delivery verified (200), a tampered one refused (400 signature_mismatch); the test signer works inside workerd',
+  )
 } finally {
   await mf.dispose()
   keyServer.close()

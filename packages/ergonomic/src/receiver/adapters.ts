@@ -1,5 +1,6 @@
-// The receiver mounted in a server: node:http (and Express/Connect) and Fetch API runtimes. Each reads
-// the raw body, bounded by the size limit as it streams, and hands it to `receive`.
+// The receiver mounted in a server: node:http (and Express/Connect), Fetch API runtimes, Fastify and
+// Hono. Each reads the raw body, bounded by the size limit as it streams, and hands it to `receive`.
+// Frameworks are described by the few members used (structural types): none is a dependency.
 import { chunksOf, readUpTo } from './bytes.js'
 import { json, type ReceiveResult, type Receiving, rejected } from './receive.js'
 import { bodyTooLarge, type Delivery } from './verify.js'
@@ -27,9 +28,10 @@ export interface Mounted extends Pick<Receiving, 'onError'> {
 
 const RAW_BODY_GONE =
   'The raw request body is gone: a body parser consumed it before the flexEngage receiver, and signatures ' +
-  'are computed over the raw bytes. Mount the receiver before express.json(), use express.raw({ type: ' +
+  'are computed over the raw bytes. Express: mount the receiver before express.json(), use express.raw({ type: ' +
   "'application/json' }) on this route, or keep the bytes with express.json({ verify: (req, _res, buf) => " +
-  '{ req.rawBody = buf } }).'
+  '{ req.rawBody = buf } }). Fastify: app.register(receiver.fastify({ path })) instead of receiver.node. ' +
+  'Hono: app.post(path, receiver.hono). Anything else: receiver.receive({ body: rawBytes, headers }).'
 
 const tooLarge = (mounted: Mounted) => rejected(mounted, bodyTooLarge(mounted.maxBodyBytes))
 
@@ -48,7 +50,8 @@ async function readNodeBody(
       body: json({ error: 'raw_body_unavailable', message: RAW_BODY_GONE }),
     }
   }
-  return (await readUpTo(request, mounted.maxBodyBytes)) ?? tooLarge(mounted)
+  // Past the limit the rest is drained, not kept: the client, still sending, reads the 413.
+  return (await readUpTo(request, mounted.maxBodyBytes, 'drain')) ?? tooLarge(mounted)
 }
 
 /** A node:http request listener. */
@@ -83,4 +86,58 @@ export function fetchAdapter(mounted: Mounted) {
       headers: { 'content-type': 'application/json' },
     })
   }
+}
+
+/** The members of a Fastify instance the plugin uses. */
+export interface FastifyLike {
+  addContentTypeParser(
+    contentType: string,
+    options: { parseAs: 'buffer'; bodyLimit?: number },
+    parser: (
+      request: unknown,
+      body: Uint8Array,
+      done: (error: Error | null, body?: Uint8Array) => void,
+    ) => void,
+  ): unknown
+  post(
+    path: string,
+    options: { bodyLimit?: number },
+    handler: (
+      request: { body: unknown; headers: Record<string, string | string[] | undefined> },
+      reply: FastifyReplyLike,
+    ) => Promise<unknown>,
+  ): unknown
+}
+
+export interface FastifyReplyLike {
+  code(status: number): FastifyReplyLike
+  header(name: string, value: string): FastifyReplyLike
+  send(body: string): unknown
+}
+
+/**
+ * A Fastify plugin serving the receiver at `path`: `app.register(receiver.fastify({ path: '/webhooks' }))`.
+ * Inside its own (encapsulated) context JSON bodies arrive as raw bytes; the app's other routes keep
+ * their JSON parser.
+ */
+export function fastifyAdapter(mounted: Mounted) {
+  return ({ path }: { path: string }) =>
+    async (instance: FastifyLike): Promise<void> => {
+      const bodyLimit = mounted.maxBodyBytes
+      instance.addContentTypeParser(
+        'application/json',
+        { parseAs: 'buffer', bodyLimit },
+        (_request, body, done) => done(null, body),
+      )
+      instance.post(path, { bodyLimit }, async (request, reply) => {
+        const body = request.body instanceof Uint8Array ? request.body : new Uint8Array()
+        const result = await mounted.receive({ body, headers: request.headers })
+        return reply.code(result.status).header('content-type', 'application/json').send(result.body)
+      })
+    }
+}
+
+/** A Hono handler: `app.post('/webhooks', receiver.hono)` (the raw Request is Hono's `c.req.raw`). */
+export function honoAdapter(fetch: (request: Request) => Promise<Response>) {
+  return (context: { req: { raw: Request } }): Promise<Response> => fetch(context.req.raw)
 }

@@ -17,23 +17,54 @@ export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8A
   return all
 }
 
+/** Past the limit: end the source at once, or keep reading it (discarding) for a while first. */
+export type Overflow = 'cancel' | 'drain'
+
+/** How much of a refused body is read and discarded before the source is ended anyway, in limits. */
+const DRAINED_LIMITS = 16
+
+/** Reads and discards the rest of a source, up to `max` bytes, then ends it. */
+async function drain(iterator: AsyncIterator<Uint8Array | string>, max: number): Promise<void> {
+  let drained = 0
+  try {
+    for (;;) {
+      const { done, value } = await iterator.next()
+      if (done) return
+      drained += typeof value === 'string' ? value.length : value.byteLength
+      if (drained > max) break
+    }
+    await iterator.return?.()
+  } catch {
+    // The client went away: nothing left to read.
+  }
+}
+
 /**
- * The chunks joined, or undefined once they pass `limit`: reading stops there (leaving the loop ends
- * the source), so a body without a declared length costs at most `limit` bytes, however long it is.
+ * The chunks joined, or undefined once they pass `limit`: nothing past it is kept, so a body without
+ * a declared length costs at most `limit` bytes of memory, however long it is. `cancel` ends the
+ * source there; `drain` (node:http) keeps reading and discarding a while longer, so that the client,
+ * still sending, reads the 413 instead of a reset connection.
  */
 export async function readUpTo(
   chunks: AsyncIterable<Uint8Array | string>,
   limit: number,
+  overflow: Overflow = 'cancel',
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const iterator = chunks[Symbol.asyncIterator]()
   const kept: Uint8Array[] = []
   let size = 0
-  for await (const chunk of chunks) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+  for (;;) {
+    const { done, value } = await iterator.next()
+    if (done) return concatBytes(kept, size)
+    const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value
     size += bytes.byteLength
-    if (size > limit) return undefined
+    if (size > limit) {
+      if (overflow === 'cancel') await iterator.return?.()
+      else void drain(iterator, limit * DRAINED_LIMITS)
+      return undefined
+    }
     kept.push(bytes)
   }
-  return concatBytes(kept, size)
 }
 
 /** A Web stream's chunks as an async iterable (not every runtime's streams are one), cancelled when left. */

@@ -36,6 +36,8 @@ export {
 } from './protocol.js'
 export {
   createReceiver,
+  type FastifyLike,
+  type FastifyReplyLike,
   type NodeRequestLike,
   type NodeResponseLike,
   type ReceiveOutcome,

@@ -1,13 +1,21 @@
 // createReceiver: the options, and the receiver composed from them: the verifier, the handlers and
 // the dedupe store (receive.ts), mounted for node:http, Express-style middleware and Fetch API
 // runtimes (adapters.ts). No Node built-in is imported.
-import { fetchAdapter, type NodeRequestLike, type NodeResponseLike, nodeAdapter } from './adapters.js'
+import {
+  type FastifyLike,
+  fastifyAdapter,
+  fetchAdapter,
+  honoAdapter,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  nodeAdapter,
+} from './adapters.js'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js'
 import { type ReceiveResult, type Receiving, receive } from './receive.js'
 import type { EventHandlers, UnlistedEventHandlers } from './routing.js'
 import { createVerifier, DEFAULT_MAX_BODY_BYTES, type Delivery, type VerifierOptions } from './verify.js'
 
-export type { NodeRequestLike, NodeResponseLike } from './adapters.js'
+export type { FastifyLike, FastifyReplyLike, NodeRequestLike, NodeResponseLike } from './adapters.js'
 export type { ReceiveOutcome, ReceiveResult } from './receive.js'
 
 export interface ReceiverOptions extends VerifierOptions {
@@ -40,8 +48,12 @@ export interface Receiver {
   node(request: NodeRequestLike, response: NodeResponseLike): Promise<void>
   /** Express/Connect-style middleware; mount it on the webhook route. */
   middleware(request: NodeRequestLike, response: NodeResponseLike, next?: (error?: unknown) => void): void
-  /** `(request: Request) => Promise<Response>`, for Fetch API runtimes. */
+  /** `(request: Request) => Promise<Response>`, for Fetch API runtimes (Next.js route handlers, Workers, Bun, Deno). */
   fetch(request: Request): Promise<Response>
+  /** A Fastify plugin: `app.register(receiver.fastify({ path: '/webhooks' }))`; other routes keep their JSON parser. */
+  fastify(options: { path: string }): (instance: FastifyLike) => Promise<void>
+  /** A Hono handler: `app.post('/webhooks', receiver.hono)`. */
+  hono(context: { req: { raw: Request } }): Promise<Response>
 }
 
 /**
@@ -65,12 +77,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     receive: (delivery: Delivery) => receive(receiving, delivery),
   }
   const node = nodeAdapter(mounted)
+  const fetch = fetchAdapter(mounted)
   return {
     receive: mounted.receive,
     node,
     middleware(request, response, next) {
       node(request, response).catch((error: unknown) => (next ? next(error) : options.onError?.(error)))
     },
-    fetch: fetchAdapter(mounted),
+    fetch,
+    fastify: fastifyAdapter(mounted),
+    hono: honoAdapter(fetch),
   }
 }
