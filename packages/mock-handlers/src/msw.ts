@@ -16,8 +16,18 @@ const decodes = (pathname: string) =>
     }
   })
 
+export interface HandlersOptions {
+  /**
+   * Answer only requests under this base URL (e.g. `https://api.flexengage-test.com`); others pass
+   * through to the next handler. Default: the API's paths on any origin.
+   */
+  baseUrl?: string
+}
+
 /** One handler per operation, in route order (the generated factories are listed in it). */
-export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
+export function createHandlers(mock: FlexEngageMock, options: HandlersOptions = {}): RequestHandler[] {
+  const base = options.baseUrl?.replace(/\/+$/, '')
+  const ours = (request: Request) => base === undefined || request.url.startsWith(`${base}/`)
   // MSW has matched the operation and decoded its path parameters: the core does not route again.
   const answerFor =
     (operationId: OperationId) =>
@@ -28,6 +38,7 @@ export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
       request: Request
       params: Record<string, string | readonly string[] | undefined>
     }) => {
+      if (!ours(request)) return undefined
       const answered = await mock.handle(request, { operationId, params: params as Record<string, string> })
       return answered === CONNECTION_DROPPED ? HttpResponse.error() : toResponse(answered)
     }
@@ -35,7 +46,7 @@ export function createHandlers(mock: FlexEngageMock): RequestHandler[] {
   // RegExp path is not decoded, so this handler, first, lets the core answer such a path (400); a
   // path that is not the API's falls through to the handlers after it.
   const undecodablePath = http.all(/.*/, async ({ request }) => {
-    if (decodes(new URL(request.url).pathname)) return undefined
+    if (!ours(request) || decodes(new URL(request.url).pathname)) return undefined
     const answered = await mock.handle(request)
     if (answered === CONNECTION_DROPPED || answered.status === 404) return undefined
     return toResponse(answered)
