@@ -18,7 +18,7 @@ const decodes = (pathname: string) =>
 
 export interface HandlersOptions {
   /**
-   * Answer only requests under this base URL (e.g. `https://api.flexengage-test.com`); others pass
+   * Answer only requests under this base URL (e.g. `serverUrls.test` from the types package); others pass
    * through to the next handler. Default: the API's paths on any origin.
    */
   baseUrl?: string
