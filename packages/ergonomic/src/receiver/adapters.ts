@@ -1,7 +1,7 @@
 // The receiver mounted in a server: node:http (and Express/Connect), Fetch API runtimes, Fastify and
 // Hono. Each reads the raw body, bounded by the size limit as it streams, and hands it to `receive`.
 // Frameworks are described by the few members used (structural types): none is a dependency.
-import { chunksOf, readUpTo } from './bytes.js'
+import { chunksOf, DRAINED_LIMITS, drain, readUpTo } from './bytes.js'
 import { json, type ReceiveResult, type Receiving, rejected } from './receive.js'
 import { bodyTooLarge, type Delivery } from './verify.js'
 
@@ -68,9 +68,20 @@ export function nodeAdapter(mounted: Mounted) {
   }
 }
 
-/** A Fetch request's body, refused (413) from its declared length or once it passes the limit. */
+/**
+ * A Fetch request's body, refused (413) from its declared length or once it passes the limit. A
+ * declared length within DRAINED_LIMITS limits is read and discarded first, so that the client, still
+ * sending, reads the 413 (some runtimes reset the connection of a body left unread); a longer one, or
+ * one without a declared length, is cut off at once.
+ */
 async function readFetchBody(mounted: Mounted, request: Request): Promise<Uint8Array | ReceiveResult> {
-  if (Number(request.headers.get('content-length')) > mounted.maxBodyBytes) return tooLarge(mounted)
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > mounted.maxBodyBytes) {
+    if (request.body && declared <= mounted.maxBodyBytes * DRAINED_LIMITS)
+      await drain(chunksOf(request.body)[Symbol.asyncIterator](), declared)
+    else await request.body?.cancel().catch(() => undefined)
+    return tooLarge(mounted)
+  }
   if (!request.body) return new Uint8Array()
   return (await readUpTo(chunksOf(request.body), mounted.maxBodyBytes)) ?? tooLarge(mounted)
 }

@@ -21,10 +21,10 @@ export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8A
 export type Overflow = 'cancel' | 'drain'
 
 /** How much of a refused body is read and discarded before the source is ended anyway, in limits. */
-const DRAINED_LIMITS = 16
+export const DRAINED_LIMITS = 16
 
 /** Reads and discards the rest of a source, up to `max` bytes, then ends it. */
-async function drain(iterator: AsyncIterator<Uint8Array | string>, max: number): Promise<void> {
+export async function drain(iterator: AsyncIterator<Uint8Array | string>, max: number): Promise<void> {
   let drained = 0
   try {
     for (;;) {

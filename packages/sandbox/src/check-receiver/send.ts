@@ -23,6 +23,16 @@ export function keptAliveConnections(): Connections {
   }
 }
 
+// A receiver that answers a refused body early may reset the connection while the kit is still
+// writing the rest; that write error reaches the socket after the request let go of it. The answer
+// (or the request's own error) is what counts, so each pooled socket gets one listener that ignores it.
+const guardedSockets = new WeakSet<object>()
+function ignoreLateWriteErrors(socket: NodeJS.EventEmitter): void {
+  if (guardedSockets.has(socket)) return
+  guardedSockets.add(socket)
+  socket.on('error', () => undefined)
+}
+
 export interface Answer {
   status?: number
   /** Milliseconds from sending to the answer's status line (or to the failure). */
@@ -50,6 +60,7 @@ export function post(
       agent: secure ? connections.https : connections.http,
       signal: AbortSignal.timeout(timeoutMs),
     })
+    outgoing.on('socket', ignoreLateWriteErrors)
     // The status is the answer: a receiver that refuses a large body may close before reading it all.
     outgoing.on('response', (incoming) => {
       resolve({ status: incoming.statusCode, ms: ms() })
