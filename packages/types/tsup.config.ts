@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup'
 import { library } from '../../tsup.library'
 
-export default defineConfig({ ...library, entry: ['src/index.ts'], sourcemap: false })
+export default defineConfig({ ...library, entry: ['src/index.ts'] })

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkConsumer, packPublished } from './check-consumer.mjs'
+import { checkExampleCopiedOut } from './check-example-copied-out.mjs'
 import { checkRuntimes } from './check-runtimes.mjs'
 
 const here = (script) => new URL(`./${script}`, import.meta.url).pathname
@@ -30,6 +31,10 @@ const gates = [
     },
   ],
   ['check-consumer', async () => console.log(`check-consumer: ${await checkConsumer({ tarballs })}`)],
+  [
+    'check-example-copied-out',
+    async () => console.log(`check-example-copied-out: ${await checkExampleCopiedOut({ tarballs })}`),
+  ],
   ['check-runtimes', async () => console.log(`check-runtimes: ${await checkRuntimes({ tarballs })}`)],
   ['check-sizes', script('check-sizes.mjs')],
   ['check-readme-snippets', script('check-readme-snippets.mjs')],

@@ -1,0 +1,52 @@
+// Run by tools/gates/release.mjs on the tarballs it packed.
+// Does what an example's README tells a newcomer: copy the folder out of the repository, replace each
+// `workspace:^` with a version (here the packed tarballs stand in for the registry's releases),
+// install with npm, then type-check and run its tests as they are.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+import { repoRoot } from '../paths.mjs'
+import { run } from './check-consumer.mjs'
+
+export const COPIED_EXAMPLE = 'receiver-express'
+
+/** The example's manifest with every `workspace:` dependency pointing at its packed tarball. */
+function withPublishedVersions(manifest, tarballs) {
+  const replace = (dependencies = {}) =>
+    Object.fromEntries(
+      Object.entries(dependencies).map(([name, range]) => {
+        if (!String(range).startsWith('workspace:')) return [name, range]
+        if (!tarballs[name]) throw new Error(`${name} is not a published package`)
+        return [name, tarballs[name]]
+      }),
+    )
+  return {
+    ...manifest,
+    dependencies: replace(manifest.dependencies),
+    devDependencies: replace(manifest.devDependencies),
+    // The published packages depend on each other by version: those resolve to the tarballs too.
+    overrides: tarballs,
+  }
+}
+
+export async function checkExampleCopiedOut({ tarballs }) {
+  const root = mkdtempSync(join(tmpdir(), 'flexengage-example-'))
+  const app = join(root, COPIED_EXAMPLE)
+  try {
+    cpSync(join(repoRoot, 'examples', COPIED_EXAMPLE), app, {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    })
+    const manifestPath = join(app, 'package.json')
+    const manifest = withPublishedVersions(JSON.parse(readFileSync(manifestPath, 'utf8')), tarballs)
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2))
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app)
+    run('npm', ['run', 'typecheck'], app)
+    const tests = run('npm', ['test'], app)
+    const passed = /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(tests))?.[1]
+    return `examples/${COPIED_EXAMPLE} copied out, on the packed packages: type-checked, ${passed ?? '?'} tests passed`
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
