@@ -1,13 +1,16 @@
 // Run by tools/gates/release.mjs on the tarballs it packed.
 // Does what an example's README tells a newcomer: copy the folder out of the repository, replace each
 // `workspace:^` with a version (here the packed tarballs stand in for the registry's releases),
-// install with npm, then type-check and run its tests as they are.
+// install with npm, then type-check and run its tests as they are. Then go-to-definition, without the
+// workspace's source condition (as any published consumer), must land in each package's shipped src/
+// through the declaration maps.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { repoRoot } from '../paths.mjs'
 import { run } from './check-consumer.mjs'
+import { definitionsOfToolkitImports } from './definitions.mjs'
 
 export const COPIED_EXAMPLE = 'receiver-express'
 
@@ -45,7 +48,15 @@ export async function checkExampleCopiedOut({ tarballs }) {
     run('npm', ['run', 'typecheck'], app)
     const tests = run('npm', ['test'], app)
     const passed = /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(tests))?.[1]
-    return `examples/${COPIED_EXAMPLE} copied out, on the packed packages: type-checked, ${passed ?? '?'} tests passed`
+    const definitions = definitionsOfToolkitImports(join(app, 'tsconfig.json'), { customConditions: [] })
+    const elsewhere = definitions.filter(
+      ({ file }) => !/\/node_modules\/@flexengage\/[^/]+\/src\/.+(?<!\.d)\.ts$/.test(file ?? ''),
+    )
+    if (definitions.length === 0 || elsewhere.length > 0)
+      throw new Error(
+        `go-to-definition on the packed packages must land in their src/: ${elsewhere.map(({ imported, file }) => `${imported} -> ${file}`).join(', ')}`,
+      )
+    return `examples/${COPIED_EXAMPLE} copied out, on the packed packages: type-checked, ${passed ?? '?'} tests passed, go-to-definition of ${definitions.length} imports lands in src/ (declaration maps)`
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
