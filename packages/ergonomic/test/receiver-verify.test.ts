@@ -377,6 +377,15 @@ describe('key fetching cannot be turned against the receiver', () => {
     expect(fixture.server.hits('/missing-once.pem')).toBe(2)
   })
 
+  test("a local sandbox's key refused without trustLocalSandbox: the message names the option", async () => {
+    const body = envelope()
+    const keyUrl = fixture.server.url('/sandbox-key.pem')
+    const refusal = createVerifier()({ body, headers: await headersFor(body, keyUrl) })
+    await expect(refusal).rejects.toMatchObject({ reason: 'key_url_not_allowed' })
+    await expect(refusal).rejects.toThrow(/trustLocalSandbox: true/)
+    expect(fixture.server.hits('/sandbox-key.pem')).toBe(0)
+  })
+
   test('trustLocalSandbox fetches .pem paths only; a refused fetch does not tell the sender what the URL answered', async () => {
     const errors: unknown[] = []
     const receiver = createReceiver({
