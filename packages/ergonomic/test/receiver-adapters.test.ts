@@ -1,9 +1,12 @@
-// createReceiver through every adapter (node:http, Express with and without body parsers, Fetch API),
+// createReceiver through every adapter (node:http, Express 4 and 5 with and without body parsers, Fetch API),
 // plus hierarchical routing, dedupe of redeliveries and handler failures.
 import { once } from 'node:events'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
+// Express 4 (installed under another name), whose types are Express 5's in all this test uses.
+// @ts-expect-error express4 ships no types
+import express4Untyped from 'express4'
 import { afterAll, describe, expect, test } from 'vitest'
 import {
   createReceiver,
@@ -40,6 +43,13 @@ async function deliver(url: string, body: string, headers: Record<string, string
   })
 }
 
+// Express's body parsers are the same packages in 4 and 5: Express 5's serve both apps.
+const express4 = express4Untyped as typeof express
+const expressVersions = [
+  ['Express 5', () => express()],
+  ['Express 4', () => express4()],
+] as const
+
 function receiverWith(on: ReceiverOptions['on'], extra: Partial<ReceiverOptions> = {}) {
   return createReceiver({ on, trustLocalSandbox: true, ...extra })
 }
@@ -58,42 +68,44 @@ describe('a valid delivery is accepted through every adapter', () => {
     expect(received).toEqual([id])
   })
 
-  test('Express, mounted before any body parser', async () => {
-    const app = express()
-    const received: string[] = []
-    app.post('/hooks', receiverWith({ '*': (e) => void received.push(e.id) }).middleware)
-    app.use(express.json())
-    const response = await deliver(`${await serve(app)}/hooks`, envelope())
-    expect(response.status).toBe(200)
-    expect(received).toHaveLength(1)
-  })
+  describe.each(expressVersions)('%s', (_version, expressApp) => {
+    test('mounted before any body parser', async () => {
+      const app = expressApp()
+      const received: string[] = []
+      app.post('/hooks', receiverWith({ '*': (e) => void received.push(e.id) }).middleware)
+      app.use(express.json())
+      const response = await deliver(`${await serve(app)}/hooks`, envelope())
+      expect(response.status).toBe(200)
+      expect(received).toHaveLength(1)
+    })
 
-  test('Express, after express.json() that keeps the raw bytes', async () => {
-    const app = express()
-    app.use(express.json({ verify: (req, _res, buf) => void Object.assign(req, { rawBody: buf }) }))
-    app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
-    expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
-  })
+    test('after express.json() that keeps the raw bytes', async () => {
+      const app = expressApp()
+      app.use(express.json({ verify: (req, _res, buf) => void Object.assign(req, { rawBody: buf }) }))
+      app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
+      expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
+    })
 
-  test('Express, after express.raw()', async () => {
-    const app = express()
-    app.use(express.raw({ type: 'application/json' }))
-    app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
-    expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
-  })
+    test('after express.raw()', async () => {
+      const app = expressApp()
+      app.use(express.raw({ type: 'application/json' }))
+      app.post('/hooks', receiverWith({ '*': () => undefined }).middleware)
+      expect((await deliver(`${await serve(app)}/hooks`, envelope())).status).toBe(200)
+    })
 
-  test('Express, after a plain express.json(): says clearly that the raw body is gone', async () => {
-    const app = express()
-    app.use(express.json())
-    const handled: string[] = []
-    app.post('/hooks', receiverWith({ '*': (e) => void handled.push(e.id) }).middleware)
-    const response = await deliver(`${await serve(app)}/hooks`, envelope())
-    expect(response.status).toBe(500)
-    const body = await response.json()
-    expect(body.error).toBe('raw_body_unavailable')
-    expect(body.message).toContain('Express: mount the receiver before express.json()')
-    expect(body.message).toContain('Fastify: app.register(receiver.fastify({ path }))')
-    expect(handled).toEqual([])
+    test('after a plain express.json(): says clearly that the raw body is gone', async () => {
+      const app = expressApp()
+      app.use(express.json())
+      const handled: string[] = []
+      app.post('/hooks', receiverWith({ '*': (e) => void handled.push(e.id) }).middleware)
+      const response = await deliver(`${await serve(app)}/hooks`, envelope())
+      expect(response.status).toBe(500)
+      const body = await response.json()
+      expect(body.error).toBe('raw_body_unavailable')
+      expect(body.message).toContain('Express: mount the receiver before express.json()')
+      expect(body.message).toContain('Fastify: app.register(receiver.fastify({ path }))')
+      expect(handled).toEqual([])
+    })
   })
 
   test('Fetch API handler (Request -> Response)', async () => {
