@@ -13,7 +13,7 @@ import type { ChangeFeed } from './change-feed.js'
 import { streamChanges } from './change-feed.js'
 import { checkReceiver } from './check-receiver/index.js'
 import { INSPECTOR_PATH, inspectorAsset, type signatureInspector } from './inspector.js'
-import type { Exchange, Handler, Reply } from './server.js'
+import type { Exchange, Handler, Reply, SandboxRoutes } from './server.js'
 import type { SigningKey } from './signing-key.js'
 import {
   parseTrigger,
@@ -227,12 +227,6 @@ function decodeSegments(segments: string[]): string[] | undefined {
   } catch {
     return undefined
   }
-}
-
-export interface SandboxRoutes {
-  handle: Handler
-  /** Whether a write to `url` runs outside the write turns (it changes no sandbox state). */
-  outsideTurns(url: URL): boolean
 }
 
 /** The route table as one handler (match, check the method, decode, authenticate, answer). */

@@ -6,7 +6,6 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { isIP } from 'node:net'
 import { apiError, CONNECTION_DROPPED, jsonAnswer, type MockAnswer } from '@flexengage/webhooks-mock-handlers'
 import { sendAnswer } from '@flexengage/webhooks-mock-handlers/node'
-import type { SandboxRoutes } from './routes.js'
 import type { WriteTurns } from './write-turns.js'
 
 /** An answer that writes itself over time (the change stream). */
@@ -25,6 +24,13 @@ export interface Exchange {
 }
 
 export type Handler = (exchange: Exchange) => Promise<Reply> | Reply
+
+/** The sandbox's own routes, as the front uses them (built by routes.ts). */
+export interface SandboxRoutes {
+  handle: Handler
+  /** Whether a write to `url` runs outside the write turns (it changes no sandbox state). */
+  outsideTurns(url: URL): boolean
+}
 
 export interface FrontOptions {
   /** Host names answered besides loopback addresses, IP addresses and `localhost`. */
