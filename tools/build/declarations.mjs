@@ -48,6 +48,8 @@ function compilerOptions() {
     rootDir: src,
     customConditions: [],
     incremental: false,
+    // Emit only: each package's typecheck task checks it.
+    noCheck: true,
   }
 }
 
