@@ -16,7 +16,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { repoRoot } from '../paths.mjs'
+import { stripVTControlCharacters } from 'node:util'
+import { loopbackOnlyScript, repoRoot } from '../paths.mjs'
 import { installPackedPackages } from './check-consumer.mjs'
 import { cachedInstall, nodeBinary, runtimeBinary } from './runtime-binaries.mjs'
 
@@ -27,11 +28,19 @@ const DENO = '2.9.6'
 const MSW_3 = '3.0.5'
 const MINIFLARE_4 = '4.20260730.0'
 
-/** Runs a command in `cwd`; throws with its output when it fails. */
+/**
+ * Runs a command in `cwd`; throws with its output when it fails, or when a Node process it started
+ * tried to reach a host other than this machine (the loopback-only preload refuses and reports it).
+ */
 function execute(cwd, command, args, env = {}) {
   const started = performance.now()
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } })
-  if (result.status !== 0) {
+  const nodeOptions = `${process.env.NODE_OPTIONS ?? ''} --require ${loopbackOnlyScript}`.trim()
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env },
+  })
+  if (result.status !== 0 || result.stderr.includes('[loopback-only] refused')) {
     throw new Error(`${[command, ...args].join(' ')} failed:\n${result.stdout}${result.stderr}`)
   }
   return { stdout: result.stdout, seconds: ((performance.now() - started) / 1000).toFixed(1) }
@@ -68,8 +77,7 @@ function mswAdapterSuite(node) {
     'vitest.mjs',
   )
   const run = execute(dir, node, [vitest, 'run', '--config', 'vitest.msw3.config.ts'], { MSW3_DIR: msw3 })
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: vitest colours its summary
-  const summary = run.stdout.replace(/\x1b\[[0-9;]*m/g, '')
+  const summary = stripVTControlCharacters(run.stdout)
   const tests = /Tests\s+(\d+) passed/.exec(summary)?.[1]
   if (!tests) throw new Error(`the MSW 3 suite ran no tests:\n${summary}`)
   return { said: `the adapter's own suite: ${tests} tests passed`, seconds: run.seconds }

@@ -41,6 +41,9 @@ beforeAll(async () => {
     bindings: { TRUST_LOCAL_SANDBOX: '1' },
     host: '127.0.0.1',
     port: 0,
+    // Miniflare would fetch request.cf data from workers.cloudflare.com (it skips that only under
+    // NODE_ENV=test): nothing this test starts talks to any host but this machine.
+    cf: false,
   })
   origin = (await worker.ready).origin
   sandbox = await startSandbox()
