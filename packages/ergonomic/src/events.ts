@@ -1,5 +1,6 @@
 // fe.webhooks.events: list (paginated), get, retry, retryFailed (bulk re-send).
 import {
+  DELIVERY_STATUS,
   type OperationId,
   type PathParamsOf,
   type QueryOf,
@@ -54,7 +55,7 @@ export interface RetryFailedResult extends RetryFailedProgress {
 
 /** Failed: delivered neither successfully nor still on its way (the status set is open). */
 export const isFailedEvent = (event: WebhookEvent): boolean =>
-  event.status !== 'SUCCESS' && event.status !== 'PENDING'
+  event.status !== DELIVERY_STATUS.delivered && event.status !== DELIVERY_STATUS.pending
 
 /** The caller's names for the spec's parameters, in error messages; keyed by the spec's names (typed). */
 const EVENT_ARGUMENTS = {

@@ -1,11 +1,8 @@
 // How an event's status and its attempts' statuses change: one home for every transition, used by
 // the mock (seeding, the retry operation) and the sandbox (its deliverer, a restart). Each function
 // returns a new record; the store replaces the old one whole.
-import type { WebhookEventAttempt } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, type WebhookEventAttempt } from '@flexengage/webhooks-types'
 import type { EventRecord } from './store.js'
-
-/** The statuses this toolkit writes (the spec's set is open: SUCCESS is the one the reference shows). */
-export const EVENT_STATUS = { delivered: 'SUCCESS', pending: 'PENDING', failed: 'FAILURE' } as const
 
 /** What an attempt that ended sent and got: no response for a refused connection or a timeout. */
 export type AttemptOutcome = Pick<WebhookEventAttempt, 'request' | 'response'> & { delivered: boolean }
@@ -26,7 +23,7 @@ export function newEvent(input: {
     type: input.type,
     created: input.created,
     updated: last?.created ?? input.created,
-    status: input.status ?? last?.status ?? EVENT_STATUS.pending,
+    status: input.status ?? last?.status ?? DELIVERY_STATUS.pending,
     attempts,
     data: input.data,
   }
@@ -37,11 +34,11 @@ export function attemptStarted(
   event: EventRecord,
   attempt: { id: string; created: string; request: WebhookEventAttempt['request'] },
 ): EventRecord {
-  const started: WebhookEventAttempt = { ...attempt, status: EVENT_STATUS.pending }
+  const started: WebhookEventAttempt = { ...attempt, status: DELIVERY_STATUS.pending }
   return {
     ...event,
     attempts: [...event.attempts, started],
-    status: EVENT_STATUS.pending,
+    status: DELIVERY_STATUS.pending,
     updated: attempt.created,
   }
 }
@@ -56,7 +53,7 @@ export function attemptSettled(
   outcome: AttemptOutcome,
   { retryDue, at }: { retryDue: boolean; at: string },
 ): EventRecord {
-  const status = outcome.delivered ? EVENT_STATUS.delivered : EVENT_STATUS.failed
+  const status = outcome.delivered ? DELIVERY_STATUS.delivered : DELIVERY_STATUS.failed
   const attempts = event.attempts.map((attempt) =>
     attempt.id === attemptId
       ? {
@@ -68,10 +65,10 @@ export function attemptSettled(
       : attempt,
   )
   const eventStatus = outcome.delivered
-    ? EVENT_STATUS.delivered
+    ? DELIVERY_STATUS.delivered
     : retryDue
-      ? EVENT_STATUS.pending
-      : EVENT_STATUS.failed
+      ? DELIVERY_STATUS.pending
+      : DELIVERY_STATUS.failed
   return { ...event, attempts, status: eventStatus, updated: at }
 }
 
@@ -80,14 +77,14 @@ export function attemptSettled(
  * with no delivery still due has failed. Undefined when nothing changes.
  */
 export function afterInterruption(event: EventRecord, stillDue: boolean): EventRecord | undefined {
-  const interrupted = event.attempts.some((attempt) => attempt.status === EVENT_STATUS.pending)
-  const abandoned = event.status === EVENT_STATUS.pending && !stillDue
+  const interrupted = event.attempts.some((attempt) => attempt.status === DELIVERY_STATUS.pending)
+  const abandoned = event.status === DELIVERY_STATUS.pending && !stillDue
   if (!interrupted && !abandoned) return undefined
   return {
     ...event,
     attempts: event.attempts.map((a) =>
-      a.status === EVENT_STATUS.pending ? { ...a, status: EVENT_STATUS.failed } : a,
+      a.status === DELIVERY_STATUS.pending ? { ...a, status: DELIVERY_STATUS.failed } : a,
     ),
-    status: abandoned ? EVENT_STATUS.failed : event.status,
+    status: abandoned ? DELIVERY_STATUS.failed : event.status,
   }
 }

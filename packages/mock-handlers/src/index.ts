@@ -9,7 +9,6 @@ export {
   afterInterruption,
   attemptSettled,
   attemptStarted,
-  EVENT_STATUS,
   newEvent,
 } from './event-lifecycle.js'
 export { createMockFetch, type MockFetch } from './fetch-adapter.js'

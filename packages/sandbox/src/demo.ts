@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FlexEngageWebhooks, type Webhook, type WebhookEventDetail } from '@flexengage/webhooks'
 import { createReceiver } from '@flexengage/webhooks/receiver'
-import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import { type Sandbox, startSandbox } from './sandbox.js'
 
 const BRAND = 'ACME'
@@ -113,7 +113,7 @@ function problemsOf(rows: DemoRow[]): string[] {
   const [first] = rows
   const unlisted = rows.at(-1)
   return [
-    rows.every((r) => r.status === 'SUCCESS') ? '' : 'not every event was delivered',
+    rows.every((r) => r.status === DELIVERY_STATUS.delivered) ? '' : 'not every event was delivered',
     unlisted?.attempts === '500 -> 200' ? '' : 'the failing delivery was not redelivered',
     first?.attempts === '200 -> 200' && first.handlerRuns === 1 ? '' : 'the API retry was not deduplicated',
   ].filter(Boolean)
@@ -128,14 +128,14 @@ async function deliverAndResend(
   log('3. Deliveries (the sandbox signs each POST; the failed one is retried on its schedule)')
   const details = () => Promise.all(triggered.map((id) => fe.webhooks.events.get(webhook.id, id)))
   await waitFor('every event to be delivered', async () =>
-    (await details()).every((e) => e.status === 'SUCCESS'),
+    (await details()).every((e) => e.status === DELIVERY_STATUS.delivered),
   )
   log('\n4. Re-send the first event through the API (POST .../retry): a new attempt, same event id')
   const first = triggered[0] as string
   await fe.webhooks.events.retry(webhook.id, first)
   await waitFor('the re-sent attempt', async () => {
     const event = await fe.webhooks.events.get(webhook.id, first)
-    return event.attempts.length === 2 && event.status === 'SUCCESS'
+    return event.attempts.length === 2 && event.status === DELIVERY_STATUS.delivered
   })
   log('   the receiver acknowledged it as a duplicate: its handler did not run again\n')
   return details()

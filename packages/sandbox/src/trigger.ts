@@ -8,7 +8,7 @@ import {
   jsonDepth,
   MAX_JSON_DEPTH,
 } from '@flexengage/webhooks-mock-handlers'
-import { isValidEventType, matchesEventType, specSchemas } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, isValidEventType, matchesEventType, specSchemas } from '@flexengage/webhooks-types'
 
 export interface TriggerOptions {
   /** Deliver data that breaks the type's payload schema (default false: refused, naming the field). */
@@ -127,7 +127,8 @@ export function createEvents(
   }
   const { type, data, allowInvalidData } = input
   return targets.map((webhook) => ({
-    id: mock.seedEvent(brandId, webhook.id, { type, data, status: 'PENDING', allowInvalidData }).id,
+    id: mock.seedEvent(brandId, webhook.id, { type, data, status: DELIVERY_STATUS.pending, allowInvalidData })
+      .id,
     webhookId: webhook.id,
   }))
 }

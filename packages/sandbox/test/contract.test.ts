@@ -6,7 +6,7 @@ import { bundledSpecPath } from '@flexengage/tools/paths'
 import { startPrism } from '@flexengage/tools/prism'
 import { loadSpec } from '@flexengage/tools/spec'
 import { FlexEngageWebhooks, NotFoundError } from '@flexengage/webhooks'
-import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
 import { clientFor, eventually, listen, startReceiver, trigger } from './helpers.js'
@@ -66,7 +66,7 @@ test('a full lifecycle through prism proxy --errors has zero violations', async 
   }
   await eventually(async () => {
     const details = await Promise.all(ids.map((id) => fe.webhooks.events.get(hook.id, id)))
-    return details.every((d) => d.status === 'SUCCESS')
+    return details.every((d) => d.status === DELIVERY_STATUS.delivered)
   })
   const listed = []
   for await (const event of fe.webhooks.events.list(hook.id, { pageSize: 2 })) listed.push(event.id)
@@ -76,7 +76,7 @@ test('a full lifecycle through prism proxy --errors has zero violations', async 
   await fe.webhooks.events.retry(hook.id, first)
   await eventually(async () => {
     const event = await fe.webhooks.events.get(hook.id, first)
-    return event.attempts.length === attemptsBefore + 1 && event.status === 'SUCCESS'
+    return event.attempts.length === attemptsBefore + 1 && event.status === DELIVERY_STATUS.delivered
   })
   await fe.webhooks.delete(hook.id)
   await expect(fe.webhooks.get(hook.id)).rejects.toBeInstanceOf(NotFoundError)

@@ -1,4 +1,6 @@
 // End to end: real signed deliveries to a real receiver, failures, scheduled redelivery, the retry endpoint.
+
+import { DELIVERY_STATUS } from '@flexengage/webhooks-types'
 import { afterEach, describe, expect, test } from 'vitest'
 import { type DeliveryOptions, type Sandbox, startSandbox } from '../src/index.js'
 import { BRAND, clientFor, eventually, listen, startReceiver, trigger } from './helpers.js'
@@ -59,7 +61,7 @@ describe('deliveries', () => {
       data,
     })
     const detail = await fe.webhooks.events.get(smsHook.id, eventId)
-    expect(detail.status).toBe('SUCCESS')
+    expect(detail.status).toBe(DELIVERY_STATUS.delivered)
     const [attempt] = detail.attempts
     expect(attempt?.id).toBe(envelope?.attemptId)
     expect(attempt?.request.headers).toMatchObject({
@@ -88,12 +90,14 @@ describe('deliveries', () => {
       locale: 'en-US',
     })
     const eventId = body.events?.[0]?.id as string
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.delivered,
+    )
     const detail = await fe.webhooks.events.get(hook.id, eventId)
     expect(detail.attempts.map((a) => [a.status, a.response?.statusCode])).toEqual([
-      ['FAILURE', 500],
-      ['FAILURE', 500],
-      ['SUCCESS', 200],
+      [DELIVERY_STATUS.failed, 500],
+      [DELIVERY_STATUS.failed, 500],
+      [DELIVERY_STATUS.delivered, 200],
     ])
     expect(new Set(detail.attempts.map((a) => a.id)).size).toBe(3)
   })
@@ -108,10 +112,14 @@ describe('deliveries', () => {
     })
     const { body } = await trigger(sandbox, 'NOTIFICATION.X')
     const eventId = body.events?.[0]?.id as string
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.failed,
+    )
     const detail = await fe.webhooks.events.get(hook.id, eventId)
     expect(detail.attempts).toHaveLength(3)
-    expect(detail.attempts.every((a) => a.status === 'FAILURE' && a.response === undefined)).toBe(true)
+    expect(
+      detail.attempts.every((a) => a.status === DELIVERY_STATUS.failed && a.response === undefined),
+    ).toBe(true)
   })
 
   test('POST .../retry really re-delivers, as a new attempt', async () => {
@@ -122,11 +130,15 @@ describe('deliveries', () => {
     const hook = await fe.webhooks.create({ endpoint: target.endpoint, events: ['ORDER_EVENTS'] })
     const { body } = await trigger(sandbox, 'ORDER_EVENTS.OMS.ORDER_CREATED', { orderId: 1 })
     const eventId = body.events?.[0]?.id as string
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.failed,
+    )
     down = false
     const result = await fe.webhooks.events.retryFailed(hook.id)
     expect(result).toMatchObject({ matched: 1, retried: 1 })
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.delivered,
+    )
     const detail = await fe.webhooks.events.get(hook.id, eventId)
     expect(detail.attempts.map((a) => a.response?.statusCode)).toEqual([500, 200])
     expect(target.handled.map((e) => e.id)).toEqual([eventId])
@@ -159,7 +171,7 @@ describe('deliveries', () => {
     const accepted = results.flatMap((r) => r.body.events ?? []).map((e) => e.id)
     await eventually(async () => {
       const details = await Promise.all(accepted.map((id) => fe.webhooks.events.get(hook.id, id)))
-      return details.every((d) => d.status === 'SUCCESS')
+      return details.every((d) => d.status === DELIVERY_STATUS.delivered)
     })
     await sandbox.settled()
     expect(sandbox.pendingDeliveries).toBe(0)
@@ -227,7 +239,9 @@ describe('deliveries', () => {
     const hook = await fe.webhooks.create({ endpoint: `${endless.url}/hooks`, events: ['NOTIFICATION'] })
     const { body } = await trigger(sandbox, 'NOTIFICATION.X')
     const eventId = body.events?.[0]?.id as string
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'SUCCESS')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.delivered,
+    )
     // The sandbox closed the connection long before the gigabyte was through.
     await cut
     expect(written).toBeLessThan(GiB)
@@ -250,10 +264,12 @@ describe('deliveries', () => {
     const eventId = body.events?.[0]?.id as string
     // The receiver never answers: only the sandbox's attempt timeout can end this delivery.
     await closed
-    await eventually(async () => (await fe.webhooks.events.get(hook.id, eventId)).status === 'FAILURE')
+    await eventually(
+      async () => (await fe.webhooks.events.get(hook.id, eventId)).status === DELIVERY_STATUS.failed,
+    )
     const detail = await fe.webhooks.events.get(hook.id, eventId)
     expect(detail.attempts).toHaveLength(1)
-    expect(detail.attempts[0]).toMatchObject({ status: 'FAILURE' })
+    expect(detail.attempts[0]).toMatchObject({ status: DELIVERY_STATUS.failed })
     expect(detail.attempts[0]?.response).toBeUndefined()
   })
 
@@ -276,7 +292,9 @@ describe('deliveries', () => {
       const { body } = await trigger(sandbox, 'NOTIFICATION.X', { n })
       eventIds.push(body.events?.[0]?.id as string)
       await eventually(
-        async () => (await fe.webhooks.events.get(hook.id, eventIds.at(-1) as string)).status === 'FAILURE',
+        async () =>
+          (await fe.webhooks.events.get(hook.id, eventIds.at(-1) as string)).status ===
+          DELIVERY_STATUS.failed,
       )
     }
     const [attempt] = (await fe.webhooks.events.get(hook.id, eventIds[0] as string)).attempts

@@ -1,5 +1,5 @@
 // The README's main job, as a test: the whole lifecycle behaves and leaves nothing running.
-import { listedEventTypes } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, listedEventTypes } from '@flexengage/webhooks-types'
 import { expect, test } from 'vitest'
 import { runDemo } from '../src/demo.js'
 
@@ -8,10 +8,14 @@ test('the demo delivers, redelivers after the receiver fails once, and deduplica
   const result = await runDemo((line) => lines.push(line))
   expect(result.problems).toEqual([])
   // One event per listed type, the first re-sent through the API; then the unlisted one, failed once.
-  const listedRows = listedEventTypes.map((_, index) => ['SUCCESS', index === 0 ? '200 -> 200' : '200', 1])
+  const listedRows = listedEventTypes.map((_, index) => [
+    DELIVERY_STATUS.delivered,
+    index === 0 ? '200 -> 200' : '200',
+    1,
+  ])
   expect(result.rows.map((r) => [r.status, r.attempts, r.handlerRuns])).toEqual([
     ...listedRows,
-    ['SUCCESS', '500 -> 200', 2],
+    [DELIVERY_STATUS.delivered, '500 -> 200', 2],
   ])
   expect(lines.join('\n')).toContain('All deliveries verified, retried and deduplicated as expected.')
 })

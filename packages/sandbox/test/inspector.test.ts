@@ -4,7 +4,7 @@
 // fixed, shows the successful attempt live. Set UPDATE_SCREENSHOT=1 to rewrite docs/inspector.png.
 import { launchChromium } from '@flexengage/tools/chromium'
 import { SIGNATURE_HEADER } from '@flexengage/webhooks/receiver'
-import { deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, deliveryExamples, listedEventTypes } from '@flexengage/webhooks-types'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
@@ -87,7 +87,7 @@ test('trigger to a failing receiver, watch the failure live, resend, watch the s
 
   // The event appears and fails, without a reload.
   const row = page.locator('#events tr').first()
-  await row.getByTestId('event-status').filter({ hasText: 'FAILURE' }).waitFor()
+  await row.getByTestId('event-status').filter({ hasText: DELIVERY_STATUS.failed }).waitFor()
   await row.click()
   const failed = page.locator('[data-testid="attempt"][data-status="FAILURE"]')
   await failed.waitFor()
@@ -105,7 +105,7 @@ test('trigger to a failing receiver, watch the failure live, resend, watch the s
   await succeeded.waitFor()
   expect(await succeeded.textContent()).toContain('HTTP 200')
   expect(await succeeded.getByTestId('signature').textContent()).toBe('✓ signature verifies')
-  await page.getByTestId('detail-status').filter({ hasText: 'SUCCESS' }).waitFor()
+  await page.getByTestId('detail-status').filter({ hasText: DELIVERY_STATUS.delivered }).waitFor()
   expect(await page.getByTestId('attempt').count()).toBe(2)
   expect(receiver.handled.map((event) => event.id)).toEqual([envelope.id])
   expect(await reloaded()).toBe(false)
@@ -149,7 +149,7 @@ test('resend failed re-sends every failed event of a webhook; delete removes it'
 
   for (let n = 0; n < 2; n++) await page.getByRole('button', { name: 'Trigger' }).click()
   // The status filter offers the statuses the events have: FAILURE once one has failed.
-  await page.getByTestId('filter-status').selectOption('FAILURE')
+  await page.getByTestId('filter-status').selectOption(DELIVERY_STATUS.failed)
   // Both events reach the other webhook too (same type); this one's list shows its own two failures.
   await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2)
   failing = false
@@ -158,7 +158,7 @@ test('resend failed re-sends every failed event of a webhook; delete removes it'
     .getByTestId('notice')
     .filter({ hasText: `re-sent 2 failed event(s) of ${webhook.endpoint}` })
     .waitFor()
-  await page.getByTestId('filter-status').selectOption('SUCCESS')
+  await page.getByTestId('filter-status').selectOption(DELIVERY_STATUS.delivered)
   await expect.poll(() => page.locator('#events tr').count(), { timeout: SAFETY_NET_MS }).toBe(2)
 
   // Delete removes the webhook through the API, and its row goes.
@@ -177,7 +177,7 @@ test('with 100,000 events the page reads the newest page first, and older pages 
       events: [eventType],
     })
     const seeded = Array.from({ length: 100_000 }, () =>
-      crowded.mock.seedEvent(BRAND, webhook.id, { type: eventType, status: 'SUCCESS' }),
+      crowded.mock.seedEvent(BRAND, webhook.id, { type: eventType, status: DELIVERY_STATUS.delivered }),
     )
     const page = await browser.newPage()
     page.setDefaultTimeout(SAFETY_NET_MS)

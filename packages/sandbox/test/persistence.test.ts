@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '@flexengage/tools/free-port'
 import { FlexEngageWebhooks } from '@flexengage/webhooks'
+import { DELIVERY_STATUS } from '@flexengage/webhooks-types'
 import { afterAll, expect, test } from 'vitest'
 import { startSandbox } from '../src/index.js'
 import { BRAND, clientFor, eventually, startReceiver, trigger } from './helpers.js'
@@ -71,7 +72,7 @@ test('state and the signing key survive a restart', async () => {
   const hook = await fe.webhooks.create({ endpoint: 'https://example.com/h', events: ['NOTIFICATION'] })
   const event = first.mock.seedEvent(BRAND, hook.id, {
     type: 'NOTIFICATION.X',
-    attempts: [{ status: 'FAILURE' }],
+    attempts: [{ status: DELIVERY_STATUS.failed }],
   })
   const keyId = first.keyUrl.split('/').at(-1)
   await first.close()
@@ -135,10 +136,10 @@ test('kill -9 during a burst of deliveries: no acknowledged event lost, no attem
     for (const id of acknowledged) {
       const detail = await after.webhooks.events.get(hook.id, id)
       for (const attempt of detail.attempts) {
-        expect(['SUCCESS', 'FAILURE', 'PENDING']).toContain(attempt.status)
+        expect(Object.values(DELIVERY_STATUS)).toContain(attempt.status)
         expect(attempt.request.endpoint).toBe(receiver.endpoint)
       }
-      if (detail.status !== 'SUCCESS') pending++
+      if (detail.status !== DELIVERY_STATUS.delivered) pending++
     }
     return pending === 0
   }, 30_000)
@@ -331,7 +332,7 @@ test('a state file of the previous format is read and rewritten as a journal; a 
   })
   const event = source.mock.seedEvent(BRAND, hook.id, {
     type: 'NOTIFICATION.X',
-    attempts: [{ status: 'FAILURE' }],
+    attempts: [{ status: DELIVERY_STATUS.failed }],
   })
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   // Version 1: one JSON object with brands keyed by id, rewritten whole on every save.

@@ -102,7 +102,13 @@ export type APIErrorResponse = Schemas['APIErrorResponse']
 export type EventType = Schemas['EventType']
 
 /**
+ * The delivery statuses this toolkit knows: `SUCCESS` is the one the reference shows; the mock and the
+ * sandbox also write `PENDING` (an attempt under way or due) and `FAILURE` (no retry left).
+ */
+export const DELIVERY_STATUS = { delivered: 'SUCCESS', pending: 'PENDING', failed: 'FAILURE' } as const
+
+/**
  * Delivery status of an event or attempt. The set is open: known values autocomplete, and any
  * other string a server sends is still accepted.
  */
-export type DeliveryStatus = 'SUCCESS' | 'PENDING' | 'FAILURE' | (string & {})
+export type DeliveryStatus = (typeof DELIVERY_STATUS)[keyof typeof DELIVERY_STATUS] | (string & {})
