@@ -108,8 +108,8 @@ describe('additions: no handwritten edit, a minor release', () => {
       await expect(sandbox.trigger('ACME', type, {})).rejects.toMatchObject({
         validations: { [`data.${requiredField}`]: expect.any(String) },
       })
-      await sandbox.trigger('ACME', type, example.data)
-      await copy.eventually(() => handled.length === 1)
+      const triggered: Array<{ id: string }> = await sandbox.trigger('ACME', type, example.data)
+      await sandbox.settled(triggered.map((event) => event.id))
       expect(handled).toEqual([{ via: 'on', data: example.data }])
       const prefill = await fetch(`${sandbox.url}/_sandbox/v1/event-examples`, {
         headers: { authorization: 'Bearer sandbox-token' },

@@ -105,6 +105,115 @@ export async function installPackedPackages(root, tarballs, dependencies = {}, {
   return app
 }
 
+/** The consumer's sources written into the project: an ESM one, a CJS one per group of subpaths, any extra. */
+function writeConsumerSources(app, extra) {
+  const { own, adapters } = subpaths()
+  copyFileSync(join(CONSUMER, 'esm.mts'), join(app, 'esm.mts'))
+  const cjs = (file, group, check) =>
+    writeFileSync(
+      join(app, file),
+      cjsSource(
+        group.map((s) => s.specifier),
+        readFileSync(join(CONSUMER, check), 'utf8'),
+      ),
+    )
+  cjs('cjs.cts', own, 'cjs-check.cts')
+  cjs('cjs-msw.cts', adapters, 'cjs-msw-check.cts')
+  const sources = ['esm.mts', 'cjs.cts']
+  if (extra) {
+    copyFileSync(extra, join(app, basename(extra)))
+    sources.push(basename(extra))
+  }
+  return { sources, subpathCount: own.length + adapters.length }
+}
+
+/** `typecheck(compiler, resolution, files, options)`: one tsc run in the project, strict. */
+function typechecker(app) {
+  const compilers = {
+    'TypeScript 5.9': tsc59,
+    [`TypeScript ${TYPESCRIPT_7}`]: join(app, 'node_modules/typescript7/bin/tsc'),
+  }
+  const typecheck = (compiler, resolution, files, { skipLibCheck = false, emit = false } = {}) => {
+    const config = `tsconfig.${resolution}.${files.length}.${skipLibCheck}.json`
+    writeFileSync(
+      join(app, config),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: 'es2022',
+          skipLibCheck,
+          types: ['node'],
+          lib: ['es2022', 'dom'],
+          module: resolution === 'bundler' ? 'preserve' : resolution,
+          moduleResolution: resolution,
+          ...(emit ? { outDir: 'out' } : { noEmit: true }),
+        },
+        files,
+      }),
+    )
+    return spawnSync(process.execPath, [compilers[compiler], '-p', config], { cwd: app, encoding: 'utf8' })
+  }
+  return { compilers: Object.keys(compilers), typecheck }
+}
+
+/**
+ * The MSW adapter from CommonJS: strict under bundler and nodenext; under node16 it needs
+ * skipLibCheck, for the cause the README gives, and the check keeps that statement true.
+ */
+function checkMswFromCommonJs(typecheck, compiler, resolution) {
+  const node16 = resolution === 'node16'
+  const adapter = typecheck(compiler, resolution, ['cjs-msw.cts'], { skipLibCheck: node16 })
+  if (adapter.status !== 0) throw new Error(`${compiler}, ${resolution}, CJS + /msw:\n${adapter.stdout}`)
+  if (!node16) return
+  const without = typecheck(compiler, resolution, ['cjs-msw.cts'])
+  const errors = without.stdout.split('\n').filter((line) => /error TS\d+/.test(line))
+  if (errors.length === 0 || errors.some((line) => !line.startsWith('node_modules/msw/'))) {
+    throw new Error(
+      `${compiler}, ${resolution}: CJS + /msw without skipLibCheck no longer fails in msw's own typings only; update the README's note:\n${without.stdout}`,
+    )
+  }
+}
+
+/** Every compiler under every resolution; returns what was checked. */
+function typecheckMatrix(app, sources) {
+  const { compilers, typecheck } = typechecker(app)
+  const checked = []
+  for (const compiler of compilers) {
+    for (const resolution of RESOLUTIONS) {
+      const strict = typecheck(compiler, resolution, sources)
+      if (strict.status !== 0)
+        throw new Error(`${compiler}, ${resolution}:\n${strict.stdout}${strict.stderr}`)
+      checkMswFromCommonJs(typecheck, compiler, resolution)
+      checked.push(`${compiler} ${resolution}`)
+    }
+  }
+  const emitted = typecheck('TypeScript 5.9', 'node16', [...sources, 'cjs-msw.cts'], {
+    skipLibCheck: true,
+    emit: true,
+  })
+  if (emitted.status !== 0) throw new Error(`emit failed:\n${emitted.stdout}`)
+  return checked
+}
+
+/** The emitted consumer run as ESM and CJS, and both CLIs; returns what the two sources said. */
+function runConsumer(app) {
+  const esm = run(process.execPath, ['out/esm.mjs'], app).trim()
+  const cjs = run(process.execPath, ['out/cjs.cjs'], app).trim()
+  const cjsMsw = run(process.execPath, ['out/cjs-msw.cjs'], app).trim()
+  const cliHelp = run(join(app, 'node_modules/.bin/flexengage-webhooks'), ['--help'], app)
+  const sandboxHelp = run(join(app, 'node_modules/.bin/flexengage-sandbox'), ['--help'], app)
+  if (
+    esm !== 'esm ok true' ||
+    cjs !== 'cjs ok' ||
+    cjsMsw !== 'cjs msw ok' ||
+    !cliHelp.includes('Exit codes') ||
+    !sandboxHelp.includes('Exit codes')
+  ) {
+    throw new Error(`the consumer ran but said: ${esm} / ${cjs} / ${cjsMsw} / ${cliHelp} / ${sandboxHelp}`)
+  }
+  return { esm, cjs }
+}
+
 export async function checkConsumer({ tarballs, extra }) {
   const root = mkdtempSync(join(tmpdir(), 'flexengage-consumer-'))
   try {
@@ -115,95 +224,10 @@ export async function checkConsumer({ tarballs, extra }) {
       'openapi-fetch': catalogVersion('openapi-fetch'),
       typescript7: `npm:typescript@${TYPESCRIPT_7}`,
     })
-    const { own, adapters } = subpaths()
-    copyFileSync(join(CONSUMER, 'esm.mts'), join(app, 'esm.mts'))
-    writeFileSync(
-      join(app, 'cjs.cts'),
-      cjsSource(
-        own.map((s) => s.specifier),
-        readFileSync(join(CONSUMER, 'cjs-check.cts'), 'utf8'),
-      ),
-    )
-    writeFileSync(
-      join(app, 'cjs-msw.cts'),
-      cjsSource(
-        adapters.map((s) => s.specifier),
-        readFileSync(join(CONSUMER, 'cjs-msw-check.cts'), 'utf8'),
-      ),
-    )
-    const sources = ['esm.mts', 'cjs.cts']
-    if (extra) {
-      copyFileSync(extra, join(app, basename(extra)))
-      sources.push(basename(extra))
-    }
-    const compilers = {
-      'TypeScript 5.9': tsc59,
-      [`TypeScript ${TYPESCRIPT_7}`]: join(app, 'node_modules/typescript7/bin/tsc'),
-    }
-    const typecheck = (compiler, resolution, files, { skipLibCheck = false, emit = false } = {}) => {
-      const config = `tsconfig.${resolution}.${files.length}.${skipLibCheck}.json`
-      writeFileSync(
-        join(app, config),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            target: 'es2022',
-            skipLibCheck,
-            types: ['node'],
-            lib: ['es2022', 'dom'],
-            module: resolution === 'bundler' ? 'preserve' : resolution,
-            moduleResolution: resolution,
-            ...(emit ? { outDir: 'out' } : { noEmit: true }),
-          },
-          files,
-        }),
-      )
-      return spawnSync(process.execPath, [compilers[compiler], '-p', config], { cwd: app, encoding: 'utf8' })
-    }
-    const checked = []
-    for (const compiler of Object.keys(compilers)) {
-      for (const resolution of RESOLUTIONS) {
-        const strict = typecheck(compiler, resolution, sources)
-        if (strict.status !== 0)
-          throw new Error(`${compiler}, ${resolution}:\n${strict.stdout}${strict.stderr}`)
-        // The MSW adapter from CommonJS: strict under bundler and nodenext; under node16 it needs
-        // skipLibCheck, for the cause the README gives, and the check keeps that statement true.
-        const node16 = resolution === 'node16'
-        const adapter = typecheck(compiler, resolution, ['cjs-msw.cts'], { skipLibCheck: node16 })
-        if (adapter.status !== 0)
-          throw new Error(`${compiler}, ${resolution}, CJS + /msw:\n${adapter.stdout}`)
-        if (node16) {
-          const without = typecheck(compiler, resolution, ['cjs-msw.cts'])
-          const errors = without.stdout.split('\n').filter((line) => /error TS\d+/.test(line))
-          if (errors.length === 0 || errors.some((line) => !line.startsWith('node_modules/msw/'))) {
-            throw new Error(
-              `${compiler}, ${resolution}: CJS + /msw without skipLibCheck no longer fails in msw's own typings only; update the README's note:\n${without.stdout}`,
-            )
-          }
-        }
-        checked.push(`${compiler} ${resolution}`)
-      }
-    }
-    const emitted = typecheck('TypeScript 5.9', 'node16', [...sources, 'cjs-msw.cts'], {
-      skipLibCheck: true,
-      emit: true,
-    })
-    if (emitted.status !== 0) throw new Error(`emit failed:\n${emitted.stdout}`)
-    const esm = run(process.execPath, ['out/esm.mjs'], app).trim()
-    const cjs = run(process.execPath, ['out/cjs.cjs'], app).trim()
-    const cjsMsw = run(process.execPath, ['out/cjs-msw.cjs'], app).trim()
-    const cliHelp = run(join(app, 'node_modules/.bin/flexengage-webhooks'), ['--help'], app)
-    const sandboxHelp = run(join(app, 'node_modules/.bin/flexengage-sandbox'), ['--help'], app)
-    if (
-      esm !== 'esm ok true' ||
-      cjs !== 'cjs ok' ||
-      cjsMsw !== 'cjs msw ok' ||
-      !cliHelp.includes('Exit codes') ||
-      !sandboxHelp.includes('Exit codes')
-    ) {
-      throw new Error(`the consumer ran but said: ${esm} / ${cjs} / ${cjsMsw} / ${cliHelp} / ${sandboxHelp}`)
-    }
-    return `packed tarballs install outside the workspace; type-checked under ${checked.join(', ')}; ${esm}; ${cjs} (all ${own.length + adapters.length} subpaths required); both CLIs run`
+    const { sources, subpathCount } = writeConsumerSources(app, extra)
+    const checked = typecheckMatrix(app, sources)
+    const { esm, cjs } = runConsumer(app)
+    return `packed tarballs install outside the workspace; type-checked under ${checked.join(', ')}; ${esm}; ${cjs} (all ${subpathCount} subpaths required); both CLIs run`
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

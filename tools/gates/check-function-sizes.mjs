@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// No handwritten function in packages/*/src (nor the inspector's page) runs over 60 lines: a function
-// that long does several things, each of which deserves a name. Generated code is not checked.
+// No handwritten function (the packages' sources and the inspector's page, tools/, bench/, examples/;
+// tests aside) runs over 60 lines: a function that long does several things, each of which deserves
+// a name. Generated code is not checked.
 // Counted from the line the function starts on to the line it ends on, with the TypeScript parser.
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
@@ -10,26 +12,20 @@ import { repoRoot } from '../paths.mjs'
 
 export const MAX_FUNCTION_LINES = 60
 
-/** Handwritten TypeScript under packages/<name>/src and packages/<name>/inspector. */
+/** Where handwritten code lives (tests aside): the packages' sources, the tools, the bench, the examples. */
+const HANDWRITTEN = /^(packages\/[^/]+\/(src|inspector)|tools|bench|examples)\//
+const NOT_CHECKED = /(^|\/)(test|generated|node_modules)\/|\.(test|drill)\.|\.d\.ts$/
+
+/** Handwritten TypeScript and JavaScript, as git sees the tree (untracked files too, ignored ones not). */
 function sourceFiles() {
-  const files = []
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory() && entry.name !== 'generated') walk(path)
-      else if (entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path)
-    }
-  }
-  for (const name of readdirSync(join(repoRoot, 'packages'))) {
-    for (const folder of ['src', 'inspector']) {
-      try {
-        walk(join(repoRoot, 'packages', name, folder))
-      } catch (error) {
-        if (error.code !== 'ENOENT') throw error
-      }
-    }
-  }
-  return files
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+  return listed.stdout
+    .split('\0')
+    .filter((file) => HANDWRITTEN.test(file) && !NOT_CHECKED.test(file) && /\.(m|c)?[jt]sx?$/.test(file))
+    .map((file) => join(repoRoot, file))
 }
 
 const nameOf = (node) => {
@@ -59,7 +55,8 @@ export function longFunctions(file, text = readFileSync(file, 'utf8')) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const found = sourceFiles().flatMap((file) => longFunctions(file))
+  const files = sourceFiles()
+  const found = files.flatMap((file) => longFunctions(file))
   if (found.length > 0) {
     console.error(
       `check-function-sizes: ${found.length} handwritten function(s) over ${MAX_FUNCTION_LINES} lines; split them:`,
@@ -69,6 +66,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1)
   }
   console.log(
-    `check-function-sizes: no handwritten function in packages/*/src is over ${MAX_FUNCTION_LINES} lines`,
+    `check-function-sizes: no handwritten function in packages/*/src, tools/, bench/ or examples/ is over ${MAX_FUNCTION_LINES} lines (${files.length} files)`,
   )
 }

@@ -86,18 +86,11 @@ function mswAdapterSuite(node) {
 /** The smoke programs (tools/gates/runtimes/), copied into the consumer project that runs them. */
 const PROGRAMS = fileURLToPath(new URL('./runtimes/', import.meta.url))
 
-/** One row per runtime check, on the packed packages installed into a project outside the workspace. */
-async function runtimeRows(app, root) {
-  const runningMajor = Number(process.versions.node.split('.')[0])
-  const nodes = NODE_MAJORS.map((major) => (major === runningMajor ? process.execPath : nodeBinary(major)))
-  const node24 = nodeBinary(24)
-  // What npm really installed beside the tarballs (the peer ranges must have let it).
-  const installed = (name) =>
-    `${name} ${JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).version}`
+/** The smoke programs copied into the project, and the worker bundled as wrangler would ship it. */
+async function prepareProject(app) {
   // The programs only: not the workspace package that type-checks them.
   for (const name of readdirSync(PROGRAMS).filter((file) => /\.[mc]?js$/.test(file)))
     cpSync(join(PROGRAMS, name), join(app, name))
-  // The worker as wrangler would ship it: one ES module, bundled with the worker conditions.
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: app,
@@ -109,51 +102,59 @@ async function runtimeRows(app, root) {
     conditions: ['workerd', 'worker', 'browser', 'import'],
     logLevel: 'error',
   })
-  const rows = []
-  for (const node of nodes) {
+}
+
+/** ESM, CJS and both CLIs on each supported Node major. */
+function nodeRows(app) {
+  const runningMajor = Number(process.versions.node.split('.')[0])
+  return NODE_MAJORS.flatMap((major) => {
+    const node = major === runningMajor ? process.execPath : nodeBinary(major)
     const runtime = `Node ${versionOf(node)}`
-    rows.push({
-      runtime,
-      package: 'webhooks + receiver.node + sandbox (ESM)',
-      ...runIn(app, node, ['node-esm.mjs']),
-    })
-    rows.push({
-      runtime,
-      package: 'webhooks + receiver.node + sandbox (CJS)',
-      ...runIn(app, node, ['node-cjs.cjs']),
-    })
-    rows.push({ runtime, package: 'webhooks-cli, webhooks-sandbox (bins)', ...clis(app, node) })
-  }
+    return [
+      { runtime, package: 'webhooks + receiver.node + sandbox (ESM)', ...runIn(app, node, ['node-esm.mjs']) },
+      { runtime, package: 'webhooks + receiver.node + sandbox (CJS)', ...runIn(app, node, ['node-cjs.cjs']) },
+      { runtime, package: 'webhooks-cli, webhooks-sandbox (bins)', ...clis(app, node) },
+    ]
+  })
+}
+
+/** Bun, Deno, workerd and MSW 3 (the last two on Node 24, which they need). */
+function otherRuntimeRows(app, root) {
+  const node24 = nodeBinary(24)
+  // What npm really installed beside the tarballs (the peer ranges must have let it).
+  const installed = (name) =>
+    `${name} ${JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).version}`
   const bun = runtimeBinary('bun', BUN)
-  rows.push({
-    runtime: `Bun ${versionOf(bun)}`,
-    package: 'webhooks + receiver.fetch (Bun.serve)',
-    ...runIn(app, bun, ['web.mjs']),
-  })
   const deno = runtimeBinary('deno', DENO)
-  rows.push({
-    runtime: versionOf(deno).replace(/^deno (\S+).*/, 'Deno $1'),
-    package: 'webhooks + receiver.fetch (Deno.serve)',
-    ...runIn(app, deno, ['run', '--allow-all', '--node-modules-dir=manual', 'web.mjs'], {
-      DENO_DIR: join(root, 'deno'),
-    }),
-  })
-  rows.push({
-    runtime: `workerd (${installed('miniflare')})`,
-    package: 'webhooks/receiver (receiver.fetch)',
-    ...runIn(app, node24, ['workerd.mjs']),
-  })
-  rows.push({
-    runtime: `Node ${versionOf(node24)}, ${installed('msw')}`,
-    package: 'mock-handlers/msw setupServer',
-    ...runIn(app, node24, ['msw3.mjs']),
-  })
-  rows.push({
-    runtime: `Node ${versionOf(node24)}, msw ${MSW_3}`,
-    package: 'mock-handlers/msw',
-    ...mswAdapterSuite(node24),
-  })
-  return rows
+  return [
+    {
+      runtime: `Bun ${versionOf(bun)}`,
+      package: 'webhooks + receiver.fetch (Bun.serve)',
+      ...runIn(app, bun, ['web.mjs']),
+    },
+    {
+      runtime: versionOf(deno).replace(/^deno (\S+).*/, 'Deno $1'),
+      package: 'webhooks + receiver.fetch (Deno.serve)',
+      ...runIn(app, deno, ['run', '--allow-all', '--node-modules-dir=manual', 'web.mjs'], {
+        DENO_DIR: join(root, 'deno'),
+      }),
+    },
+    {
+      runtime: `workerd (${installed('miniflare')})`,
+      package: 'webhooks/receiver (receiver.fetch)',
+      ...runIn(app, node24, ['workerd.mjs']),
+    },
+    {
+      runtime: `Node ${versionOf(node24)}, ${installed('msw')}`,
+      package: 'mock-handlers/msw setupServer',
+      ...runIn(app, node24, ['msw3.mjs']),
+    },
+    {
+      runtime: `Node ${versionOf(node24)}, msw ${MSW_3}`,
+      package: 'mock-handlers/msw',
+      ...mswAdapterSuite(node24),
+    },
+  ]
 }
 
 /** The runtime matrix on already packed tarballs (name -> file), printed as a table. */
@@ -168,7 +169,8 @@ export async function checkRuntimes({ tarballs }) {
       { msw: MSW_3, miniflare: MINIFLARE_4 },
       { engineStrict: false },
     )
-    const rows = await runtimeRows(app, root)
+    await prepareProject(app)
+    const rows = [...nodeRows(app), ...otherRuntimeRows(app, root)]
     console.table(rows)
     const runtimes = new Set(rows.map((row) => row.runtime)).size
     return `${rows.length} checks on ${runtimes} runtimes green in ${((performance.now() - started) / 1000).toFixed(1)} s (installs included)`
