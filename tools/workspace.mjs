@@ -27,3 +27,9 @@ export function catalogVersion(name, root = repoRoot) {
   if (!version) throw new Error(`pnpm-workspace.yaml's catalog pins no ${name}`)
   return String(version)
 }
+
+/** The example apps under examples/: each folder's name. */
+export const exampleNames = (root = repoRoot) =>
+  readdirSync(join(root, 'examples'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)

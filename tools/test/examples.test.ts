@@ -1,14 +1,13 @@
 // The examples are copied out of the repository by users, so each carries its own copy of what it
 // shares with the others instead of importing it. These checks keep the copies from drifting apart.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { repoRoot } from '../paths.mjs'
+import { exampleNames } from '../workspace.mjs'
 
 const examplesDir = join(repoRoot, 'examples')
-const examples = readdirSync(examplesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
+const examples = exampleNames()
 const read = (example: string, file: string) => readFileSync(join(examplesDir, example, file), 'utf8')
 
 test('every example resolves the toolkit the same way: one vitest.config.ts, copied', () => {

@@ -3,16 +3,14 @@
 // TypeScript sources (packages/*/src), never in dist/, with nothing built by hand first: the
 // `@flexengage/source` condition does it. (Published consumers get there through the declaration
 // maps: check-example-copied-out checks that on the packed packages.)
-import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { definitionsOfToolkitImports } from '../gates/definitions.mjs'
 import { repoRoot } from '../paths.mjs'
+import { exampleNames } from '../workspace.mjs'
 
 const examplesDir = join(repoRoot, 'examples')
-const examples = readdirSync(examplesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
+const examples = exampleNames()
 
 describe.each(examples)('examples/%s', (example) => {
   test('go-to-definition on every toolkit import lands in packages/*/src', () => {

@@ -1,5 +1,5 @@
 // The stateful core, exercised over plain HTTP semantics through the fetch adapter.
-import { specFormats } from '@flexengage/webhooks-types'
+import { serverUrls, specFormats } from '@flexengage/webhooks-types'
 import { describe, expect, test } from 'vitest'
 import {
   createFlexEngageMock,
@@ -8,7 +8,7 @@ import {
   SEEDED_EPOCH,
 } from '../src/index.js'
 
-const base = 'https://api.flexengage-test.com/v1/ACME'
+const base = `${serverUrls.test}/v1/ACME`
 const auth = { authorization: 'Bearer t' }
 
 function setup(options: FlexEngageMockOptions = {}) {
@@ -377,7 +377,7 @@ describe('hardening: a refused request applies nothing', () => {
 
   test('a brand named __proto__ is a brand like any other, in the state and its snapshot', async () => {
     const mockFetch = createMockFetch(createFlexEngageMock())
-    const url = 'https://api.flexengage-test.com/v1/__proto__/webhooks'
+    const url = `${serverUrls.test}/v1/__proto__/webhooks`
     const headers = { ...auth, 'content-type': 'application/json' }
     expect((await mockFetch(url, { method: 'POST', headers, body: JSON.stringify(hook) })).status).toBe(201)
     const snapshot = JSON.parse(JSON.stringify(mockFetch.mock.snapshot()))
