@@ -1,22 +1,13 @@
 #!/usr/bin/env node
-// Signed deliveries per second from the sandbox (its own process) to a local receiver, with delivery
-// latency p50/p99, beside a bare loop of unsigned POSTs to the same receiver (the ceiling). Triggers,
-// the bare loop and the sandbox's deliveries all use node:http on keep-alive connections.
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
-import { createRequire } from 'node:module'
-import { freePort } from '@flexengage/tools/free-port'
 import { sampleEnvelope } from '@flexengage/tools/samples'
 import { DEFAULT_DELIVERY_OPTIONS } from '@flexengage/webhooks-sandbox'
 import { SIGNATURE_HEADER } from '@flexengage/webhooks-types'
 import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
+import { spawnSandbox } from './sandbox-process.mjs'
 
-const require = createRequire(import.meta.url)
-const cli = require
-  .resolve('@flexengage/webhooks-sandbox/package.json')
-  .replace('package.json', 'dist/cli.js')
 const EVENTS = 3_000
 const BATCH = 50
 // One receiver: the sandbox sends it as many deliveries at a time as one endpoint may take.
@@ -37,19 +28,8 @@ receiver.listen(0, '127.0.0.1')
 await once(receiver, 'listening')
 const endpoint = `http://127.0.0.1:${receiver.address().port}/hooks`
 
-const port = await freePort()
-const sandbox = spawn(process.execPath, [cli, 'start', '--port', String(port)], { stdio: 'ignore' })
-const url = `http://127.0.0.1:${port}`
-for (;;) {
-  if (
-    await fetch(`${url}/_sandbox/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break
-  await new Promise((r) => setTimeout(r, 50))
-}
+const sandbox = await spawnSandbox()
+const { url } = sandbox
 const auth = { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }
 await fetch(`${url}/v1/ACME/webhooks`, {
   method: 'POST',
@@ -78,8 +58,7 @@ while (arrivals.size < EVENTS) await new Promise((r) => setTimeout(r, 10))
 const seconds = (Math.max(...arrivals.values()) - started) / 1000
 const latencies = [...arrivals].map(([id, at]) => at - triggered.get(id)).sort((a, b) => a - b)
 const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
-sandbox.kill('SIGTERM')
-await once(sandbox, 'exit')
+await sandbox.stop()
 
 // The ceilings: the same number of POSTs of a similar body straight to the receiver, as many at a time
 // as the sandbox delivers, once with fetch (the ceiling the sandbox was first measured against) and

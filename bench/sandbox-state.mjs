@@ -1,27 +1,16 @@
 #!/usr/bin/env node
-// The sandbox's cost as its state grows, each figure beside the same measurement on an empty state,
-// in the same run, both with --data (a journal on disk) and in a process of their own:
-// - signed deliveries per second with 100 000 stored events (about 100 MB) vs none;
-// - a one-field write (PATCH enabled) with that state vs none, median of sequential writes;
-// - peak RSS above idle while a receiver answers 1 GiB vs while it answers one line.
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from '@flexengage/tools/free-port'
 import { sampleEnvelope } from '@flexengage/tools/samples'
 import { startSandbox } from '@flexengage/webhooks-sandbox'
-import { SIGNATURE_HEADER } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, SIGNATURE_HEADER } from '@flexengage/webhooks-types'
 import { keepAliveFetch } from './http-client.mjs'
 import { writeResults } from './results.mjs'
+import { spawnSandbox } from './sandbox-process.mjs'
 
-const require = createRequire(import.meta.url)
-const cli = require
-  .resolve('@flexengage/webhooks-sandbox/package.json')
-  .replace('package.json', 'dist/cli.js')
 const STORED = 100_000
 const DELIVERIES = 2_000
 const BATCH = 50
@@ -42,35 +31,11 @@ async function dataFileWith(name, events) {
   for (let i = 0; i < events; i++)
     sandbox.mock.seedEvent('ACME', hook.id, {
       type: 'ORDER_EVENTS.STORED',
-      status: 'SUCCESS',
+      status: DELIVERY_STATUS.delivered,
       data: { i, filler },
     })
   await sandbox.close()
   return { file, webhookId: hook.id }
-}
-
-/** The sandbox CLI on `file`, in its own process; resolves once it answers. */
-async function spawnSandbox(file) {
-  const port = await freePort()
-  const child = spawn(process.execPath, [cli, 'start', '--port', String(port), '--data', file], {
-    stdio: 'ignore',
-  })
-  const url = `http://127.0.0.1:${port}`
-  while (
-    !(await fetch(`${url}/_sandbox/health`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  )
-    await new Promise((r) => setTimeout(r, 50))
-  return {
-    url,
-    pid: child.pid,
-    async stop() {
-      child.kill('SIGTERM')
-      await once(child, 'exit')
-    },
-  }
 }
 
 /** A receiver on 127.0.0.1 that counts signed deliveries and answers with `answer(response)`. */
@@ -106,7 +71,7 @@ async function createWebhook(url, endpoint, events) {
 
 /** Signed deliveries per second: DELIVERIES triggered BATCH at a time, until all have arrived. */
 async function deliveriesPerSecond(file) {
-  const sandbox = await spawnSandbox(file)
+  const sandbox = await spawnSandbox(['--data', file])
   const receiver = await startReceiver()
   await createWebhook(sandbox.url, receiver.endpoint, [sample.type])
   const trigger = keepAliveFetch(BATCH)
@@ -131,7 +96,7 @@ async function deliveriesPerSecond(file) {
 
 /** Median milliseconds of a one-field write (PATCH enabled), WRITES of them one after another. */
 async function oneFieldWriteMs(file, webhookId) {
-  const sandbox = await spawnSandbox(file)
+  const sandbox = await spawnSandbox(['--data', file])
   const patch = keepAliveFetch(1)
   const times = []
   for (let i = 0; i < WRITES; i++) {
@@ -159,7 +124,7 @@ function memoryOf(pid) {
 
 /** The sandbox's peak RSS above its idle RSS while one delivery's receiver answers with `answer`. */
 async function peakAboveIdleMb(answer) {
-  const sandbox = await spawnSandbox(join(scratch, `rss-${Math.random()}.journal`))
+  const sandbox = await spawnSandbox(['--data', join(scratch, `rss-${Math.random()}.journal`)])
   const receiver = await startReceiver(answer)
   await createWebhook(sandbox.url, receiver.endpoint, [sample.type])
   // The peak so far included start-up: reset it (Linux clear_refs 5), so what follows is the delivery's.
@@ -176,7 +141,7 @@ async function peakAboveIdleMb(answer) {
     const page = await (
       await fetch(`${sandbox.url}/_sandbox/v1/ACME/events?limit=1`, { headers: auth })
     ).json()
-    if (page.events[0]?.status === 'SUCCESS') break
+    if (page.events[0]?.status === DELIVERY_STATUS.delivered) break
     await new Promise((r) => setTimeout(r, 20))
   }
   const { peak } = memoryOf(sandbox.pid)

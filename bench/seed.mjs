@@ -1,5 +1,5 @@
 // The data every target answers from: the spec's example ids, so Prism (examples) and the mock agree.
-import { listedEventTypes } from '@flexengage/webhooks-types'
+import { DELIVERY_STATUS, listedEventTypes } from '@flexengage/webhooks-types'
 export const BRAND = 'ACME'
 export const WEBHOOK_ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 export const EVENT_ID = '497f6eca-6276-4993-bfeb-53cbbbba6f08'
@@ -13,7 +13,7 @@ export function seedBenchData(mock) {
   mock.seedEvent(BRAND, WEBHOOK_ID, {
     id: EVENT_ID,
     type: listedEventTypes[0],
-    attempts: [{ status: 'SUCCESS' }],
+    attempts: [{ status: DELIVERY_STATUS.delivered }],
   })
 }
 
