@@ -138,6 +138,9 @@ async function triggerRoute(
   }
 }
 
+/** Where the sandbox serves its public key (the route below matches it): named in every delivery. */
+export const keyPath = (keyId: string) => `/_sandbox/keys/${keyId}.pem`
+
 /** What receivers and browsers fetch without a token: the key, health, the inspector's page. */
 function publicRoutes({ key }: SandboxRouteContext): Route[] {
   const pem = { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: key.publicPem }

@@ -16,7 +16,7 @@ import { DEFAULT_DELIVERY_OPTIONS, Deliverer, type DeliveryOptions } from './del
 import { inspectorLink, signatureInspector } from './inspector.js'
 import { Journal, type OpenedDataFile, type ScheduledDelivery } from './journal.js'
 import { IN_MEMORY, journalTo } from './persistence.js'
-import { sandboxRoutes } from './routes.js'
+import { keyPath, sandboxRoutes } from './routes.js'
 import { sandboxListener } from './server.js'
 import { loadSigningKey, type SigningKey } from './signing-key.js'
 import { createEvents, type TriggeredEvent, type TriggerInput, type TriggerOptions } from './trigger.js'
@@ -98,7 +98,7 @@ interface Parts {
 function resumeState({ options, opened, key, origin }: Parts) {
   const store = opened?.state?.store ?? new MockStore()
   const schedule = [...(opened?.state?.schedule.values() ?? [])]
-  const keyUrl = `${origin}/_sandbox/keys/${key.keyId}.pem`
+  const keyUrl = `${origin}${keyPath(key.keyId)}`
   const deliverer = new Deliverer(
     { store, key, keyUrl, now: options.clock ?? Date.now },
     { ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery },
