@@ -10,7 +10,7 @@ import {
   SIGNATURE_HEADER,
   type VerifiedEvent,
 } from '@flexengage/webhooks-types'
-import { base64ToBytes } from './bytes.js'
+import { base64ToBytes, bytesToBase64 } from './bytes.js'
 import { RSA_SHA256 } from './keys.js'
 
 export { DELIVERY_HEADERS, DELIVERY_USER_AGENT, KEY_URL_HEADER, SIGNATURE_HEADER }
@@ -44,10 +44,20 @@ export async function signBody(
   privateKey: CryptoKey,
 ): Promise<string> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
-  const signature = new Uint8Array(await crypto.subtle.sign(RSA_SHA256, privateKey, bytes))
-  let binary = ''
-  for (const byte of signature) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return bytesToBase64(new Uint8Array(await crypto.subtle.sign(RSA_SHA256, privateKey, bytes)))
+}
+
+/** The headers flexEngage sends with these exact bytes: its own, the signature, and the key's URL. */
+export async function signedHeaders(
+  body: Uint8Array<ArrayBuffer>,
+  privateKey: CryptoKey,
+  keyUrl: string,
+): Promise<Record<string, string>> {
+  return {
+    ...DELIVERY_HEADERS,
+    [SIGNATURE_HEADER]: await signBody(body, privateKey),
+    [KEY_URL_HEADER]: keyUrl,
+  }
 }
 
 /** Signs a delivery as flexEngage does: RSA SHA-256 over the body bytes, the key named by its URL. */
@@ -57,12 +67,5 @@ export async function signDelivery(options: {
   keyUrl: string
 }): Promise<SignedDelivery> {
   const body = envelopeBody(options.envelope)
-  return {
-    body,
-    headers: {
-      ...DELIVERY_HEADERS,
-      [SIGNATURE_HEADER]: await signBody(body, options.privateKey),
-      [KEY_URL_HEADER]: options.keyUrl,
-    },
-  }
+  return { body, headers: await signedHeaders(body, options.privateKey, options.keyUrl) }
 }

@@ -10,15 +10,10 @@ import {
   listedEventTypes,
   type VerifiedEvent,
 } from '@flexengage/webhooks-types'
+import { bytesToBase64 } from '../receiver/bytes.js'
 import { SignatureVerificationError } from '../receiver/errors.js'
 import type { KeyResolver } from '../receiver/keys.js'
-import {
-  DELIVERY_HEADERS,
-  envelopeBody,
-  KEY_URL_HEADER,
-  SIGNATURE_HEADER,
-  signBody,
-} from '../receiver/protocol.js'
+import { envelopeBody, signedHeaders } from '../receiver/protocol.js'
 
 /** A signed delivery: the exact bytes to POST and the headers flexEngage would send with them. */
 export interface TestDelivery {
@@ -67,9 +62,7 @@ export function testEvent(type: string, overrides: Partial<VerifiedEvent> = {}):
 }
 
 function pem(label: string, der: ArrayBuffer): string {
-  let binary = ''
-  for (const byte of new Uint8Array(der)) binary += String.fromCharCode(byte)
-  const lines = btoa(binary).match(/.{1,64}/g) ?? []
+  const lines = bytesToBase64(new Uint8Array(der)).match(/.{1,64}/g) ?? []
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`
 }
 
@@ -111,12 +104,7 @@ export async function createTestSigner(options: TestSignerOptions = {}): Promise
         : typeof options.body === 'string'
           ? new TextEncoder().encode(options.body)
           : options.body
-    const headers = {
-      ...DELIVERY_HEADERS,
-      [SIGNATURE_HEADER]: await signBody(body, keys.privateKey),
-      [KEY_URL_HEADER]: keyUrl,
-    }
-    return { event, body, headers }
+    return { event, body, headers: await signedHeaders(body, keys.privateKey, keyUrl) }
   }
   return {
     keyUrl,
